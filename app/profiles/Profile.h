@@ -1,0 +1,25 @@
+#pragma once
+#include <QMetaType>
+#include <QString>
+#include <optional>
+
+namespace vigia {
+
+// One server the user can connect to. Stored with QSettings by ProfileStore.
+struct Profile {
+    QString name;            // unique, shown in the connect window
+    QString host;            // host name, address, or an ~/.ssh/config alias
+    quint16 port = 22;
+    QString user;            // empty: from ~/.ssh/config, else the local user
+    QString keyFile;         // empty: agent, ~/.ssh/config IdentityFile, defaults
+    QString kubectlOverride; // empty: detect ("kubectl", "k3s kubectl", "sudo -n k3s kubectl")
+    std::optional<qint64> ramBudgetBytes; // empty: take it from the node
+    bool readOnly = false;
+    QString knownHostsPath;  // empty: ~/.ssh/known_hosts (the sandbox sets its own)
+
+    bool operator==(const Profile &) const = default;
+};
+
+} // namespace vigia
+
+Q_DECLARE_METATYPE(vigia::Profile)

@@ -1,0 +1,44 @@
+#pragma once
+// Runs kubectl on the server through an SSH connection. The command prefix
+// ("kubectl", "k3s kubectl" or "sudo -n k3s kubectl") is detected once per
+// connection, or taken from the profile.
+#include "core/Result.h"
+#include "ssh/SshConnection.h"
+
+#include <QObject>
+#include <QStringList>
+
+namespace vigia::remote {
+
+class KubectlRunner : public QObject {
+    Q_OBJECT
+public:
+    explicit KubectlRunner(ssh::SshConnection *connection, QObject *parent = nullptr);
+
+    // Tries each prefix in order, or only the override when given (split on spaces).
+    // Emits detected() or detectionFailed() with a message that says what to do:
+    // kubectl not found, k3s.yaml permission denied, sudo needs a password,
+    // the K3s API refuses connections.
+    void detect(const QString &overrideCommand = {});
+    bool isReady() const { return !m_prefix.isEmpty(); }
+    QStringList prefix() const { return m_prefix; }
+
+    // Runs "<prefix> args..." collecting all output. Returns a token; the result
+    // arrives once as finished(token, ...). Stale tokens are the caller's to drop.
+    quint64 run(const QStringList &kubectlArgs, int timeoutMs = 30000);
+
+    // Starts a streaming kubectl ("get --watch", "logs -f"); the caller owns the channel.
+    ssh::SshChannel *stream(const QStringList &kubectlArgs);
+
+signals:
+    void detected(const QStringList &prefix);
+    void detectionFailed(const vigia::Error &error);
+    void finished(quint64 token, const vigia::Result<QByteArray> &stdoutOrError);
+
+private:
+    ssh::SshConnection *m_connection;
+    QStringList m_prefix;
+    quint64 m_nextToken = 1;
+};
+
+} // namespace vigia::remote

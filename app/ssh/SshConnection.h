@@ -1,0 +1,83 @@
+#pragma once
+// The UI-thread face of one SSH connection. It owns a worker thread, and the
+// worker is the only code that ever calls libssh2 for this session: a libssh2
+// session is not thread-safe. Everything here returns at once; results arrive
+// as queued signals carrying coalesced chunks.
+#include "ssh/SshTypes.h"
+
+#include <QObject>
+#include <QPointer>
+
+namespace vigia::ssh {
+
+class SshWorker;
+
+// Handle to one remote command. Lives in the thread that called exec().
+class SshChannel : public QObject {
+    Q_OBJECT
+public:
+    ~SshChannel() override;
+    quint64 id() const { return m_id; }
+    bool isFinished() const { return m_finished; }
+
+    // Ends the command. The remote process ends too: the command runs under a
+    // wrapper that exits when its stdin reaches EOF.
+    void cancel();
+    void write(const QByteArray &data);
+    void closeStdin();
+
+signals:
+    void started();                           // the channel opened and the command was sent
+    void stdoutReady(const QByteArray &chunk); // coalesced: several reads per signal
+    void stderrReady(const QByteArray &chunk);
+    void finished(const vigia::ssh::ExitInfo &exit); // exactly once, always
+
+private:
+    friend class SshConnection;
+    SshChannel(quint64 id, SshConnection *owner);
+    quint64 m_id;
+    QPointer<SshConnection> m_owner;
+    bool m_finished = false;
+};
+
+class SshConnection : public QObject {
+    Q_OBJECT
+public:
+    explicit SshConnection(QObject *parent = nullptr);
+    ~SshConnection() override; // disconnects and joins the worker thread
+
+    void open(const SshTarget &target);
+    void close();
+    SessionState state() const { return m_state; }
+    const SshTarget &target() const { return m_target; }
+
+    // Answers to the questions the connection asks while opening.
+    void answerHostKey(HostKeyDecision decision);
+    // nullopt: skip this key (the user cancelled). The passphrase is never logged or stored here.
+    void answerPassphrase(const QString &keyFile, const std::optional<QString> &passphrase);
+
+    // Runs a command line (already quoted by remote::buildCommandLine). Channels
+    // above the cap (below sshd's MaxSessions) wait in a queue.
+    SshChannel *exec(const QString &commandLine, const ExecOptions &options = {});
+
+    static constexpr int kMaxChannels = 8;
+
+signals:
+    void stateChanged(vigia::ssh::SessionState state, const QString &detail);
+    void hostKeyUnknown(const vigia::ssh::HostKeyInfo &info);   // reply with answerHostKey()
+    void hostKeyMismatch(const vigia::ssh::HostKeyInfo &info);  // the connection is already refused
+    void passphraseRequired(const QString &keyFile, bool previousAttemptFailed);
+    void connected();
+    void failed(const vigia::Error &error); // could not connect or authenticate
+    void lost(const vigia::Error &error);   // was connected, now dead; every channel has failed
+
+private:
+    // Implementation detail owned by the transport; see SshConnection.cpp.
+    friend class SshChannel;
+    SshTarget m_target;
+    SessionState m_state = SessionState::Disconnected;
+    class Private;
+    Private *d = nullptr;
+};
+
+} // namespace vigia::ssh

@@ -22,6 +22,8 @@ struct ContainerInfo {
     QString lastReason;
     std::optional<int> lastExitCode;
     QDateTime lastFinishedAt;
+
+    bool operator==(const ContainerInfo &) const = default;
 };
 
 struct PodInfo {
@@ -41,6 +43,9 @@ struct PodInfo {
     QString ownerKind;       // ReplicaSet, StatefulSet, DaemonSet, Job, or empty for a bare pod
     QString ownerName;
     QList<ContainerInfo> containers; // init containers first, marked init
+    // From metrics.k8s.io (kube::joinPodUsage); absent when metrics-server is missing.
+    std::optional<qint64> cpuMilli;
+    std::optional<qint64> memoryBytes;
 
     QString key() const { return ns + QLatin1Char('/') + name; }
     bool operator==(const PodInfo &) const = default;

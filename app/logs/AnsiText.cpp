@@ -2,6 +2,8 @@
 
 #include <QStringDecoder>
 
+#include <cstring>
+
 namespace vigia::logs {
 
 namespace {
@@ -20,19 +22,32 @@ void applySgr(Style &st, const QList<int> &params)
     }
     for (qsizetype i = 0; i < params.size(); ++i) {
         const int p = params[i];
-        if (p == 0) st = Style{};
-        else if (p == 1) st.bold = true;
-        else if (p == 3) st.italic = true;
-        else if (p == 4) st.underline = true;
-        else if (p == 22) st.bold = false;
-        else if (p == 23) st.italic = false;
-        else if (p == 24) st.underline = false;
-        else if (p >= 30 && p <= 37) st.fg = p - 30;
-        else if (p == 39) st.fg = -1;
-        else if (p >= 40 && p <= 47) st.bg = p - 40;
-        else if (p == 49) st.bg = -1;
-        else if (p >= 90 && p <= 97) st.fg = p - 90 + 8;
-        else if (p >= 100 && p <= 107) st.bg = p - 100 + 8;
+        if (p == 0)
+            st = Style{};
+        else if (p == 1)
+            st.bold = true;
+        else if (p == 3)
+            st.italic = true;
+        else if (p == 4)
+            st.underline = true;
+        else if (p == 22)
+            st.bold = false;
+        else if (p == 23)
+            st.italic = false;
+        else if (p == 24)
+            st.underline = false;
+        else if (p >= 30 && p <= 37)
+            st.fg = p - 30;
+        else if (p == 39)
+            st.fg = -1;
+        else if (p >= 40 && p <= 47)
+            st.bg = p - 40;
+        else if (p == 49)
+            st.bg = -1;
+        else if (p >= 90 && p <= 97)
+            st.fg = p - 90 + 8;
+        else if (p >= 100 && p <= 107)
+            st.bg = p - 100 + 8;
         else if (p == 38 || p == 48) {
             int *target = p == 38 ? &st.fg : &st.bg;
             if (i + 2 < params.size() && params[i + 1] == 5) {
@@ -95,7 +110,8 @@ AnsiText parseAnsi(QByteArrayView utf8)
                     static_cast<unsigned char>(utf8[j]) <= 0x7e) {
                     if (utf8[j] == 'm') {
                         QList<int> params;
-                        for (auto part : utf8.sliced(paramStart, paramEnd - paramStart).toByteArray().split(';'))
+                        for (auto part :
+                             utf8.sliced(paramStart, paramEnd - paramStart).toByteArray().split(';'))
                             params << (part.isEmpty() ? 0 : qMin(part.toInt(), 100000));
                         closeSpan();
                         applySgr(st, params);
@@ -129,6 +145,42 @@ AnsiText parseAnsi(QByteArrayView utf8)
     flushRun(n);
     closeSpan();
     return out;
+}
+
+void stripAnsiBytes(QByteArrayView utf8, QByteArray &out)
+{
+    out.resize(0);
+    const qsizetype n = utf8.size();
+    qsizetype i = 0;
+    while (i < n) {
+        const char *esc = static_cast<const char *>(std::memchr(utf8.data() + i, 0x1b, size_t(n - i)));
+        const qsizetype at = esc ? esc - utf8.data() : n;
+        out.append(utf8.data() + i, at - i);
+        if (at >= n)
+            break;
+        // The same grammar as parseAnsi: CSI, OSC, or a two-byte escape.
+        qsizetype j = at + 1;
+        if (j < n && utf8[j] == '[') {
+            ++j;
+            while (j < n && static_cast<unsigned char>(utf8[j]) >= 0x30 &&
+                   static_cast<unsigned char>(utf8[j]) <= 0x3f)
+                ++j;
+            while (j < n && static_cast<unsigned char>(utf8[j]) >= 0x20 &&
+                   static_cast<unsigned char>(utf8[j]) <= 0x2f)
+                ++j;
+            i = (j < n && static_cast<unsigned char>(utf8[j]) >= 0x40 &&
+                 static_cast<unsigned char>(utf8[j]) <= 0x7e)
+                    ? j + 1
+                    : j;
+        } else if (j < n && utf8[j] == ']') {
+            ++j;
+            while (j < n && utf8[j] != '\a' && !(utf8[j] == 0x1b && j + 1 < n && utf8[j + 1] == '\\'))
+                ++j;
+            i = j < n ? (utf8[j] == '\a' ? j + 1 : j + 2) : n;
+        } else {
+            i = j < n ? j + 1 : n;
+        }
+    }
 }
 
 QString stripAnsi(QByteArrayView utf8)

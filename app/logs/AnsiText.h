@@ -8,9 +8,9 @@
 namespace vigia::logs {
 
 struct AnsiSpan {
-    int start = 0;   // in the plain text, UTF-16 units
+    int start = 0; // in the plain text, UTF-16 units
     int length = 0;
-    int fg = -1;     // -1 default; 0-255 palette index; 0x1000000|rgb for truecolour
+    int fg = -1; // -1 default; 0-255 palette index; 0x1000000|rgb for truecolour
     int bg = -1;
     bool bold = false;
     bool italic = false;
@@ -29,5 +29,10 @@ AnsiText parseAnsi(QByteArrayView utf8);
 
 // Plain text only (search, copy of the shown text).
 QString stripAnsi(QByteArrayView utf8);
+
+// The bytes without escape sequences, still UTF-8 and with control bytes kept:
+// what search matches against, without decoding or building spans. out is
+// reused storage (its capacity is kept between calls).
+void stripAnsiBytes(QByteArrayView utf8, QByteArray &out);
 
 } // namespace vigia::logs

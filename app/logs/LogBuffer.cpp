@@ -49,8 +49,8 @@ void LogBuffer::evictFront()
     m_entries.pop_front();
     ++m_firstSeq;
     // Free whole blocks once no held line points into them.
-    const quint32 keepFrom = m_entries.empty() ? m_firstBlockId + quint32(m_blocks.size()) - 1
-                                               : m_entries.front().block;
+    const quint32 keepFrom =
+        m_entries.empty() ? m_firstBlockId + quint32(m_blocks.size()) - 1 : m_entries.front().block;
     while (m_firstBlockId < keepFrom && m_blocks.size() > 1) {
         m_blocks.pop_front();
         ++m_firstBlockId;

@@ -11,11 +11,11 @@
 namespace vigia::logs {
 
 struct LogLineRef {
-    qint64 seq = -1;          // monotonically increasing, survives eviction: a stable row identity
-    qint64 timestampNs = 0;   // 0: no timestamp (kubectl ran without --timestamps)
-    quint16 source = 0;       // index into LogBuffer::sources() (pod/container of a merged view)
+    qint64 seq = -1;        // monotonically increasing, survives eviction: a stable row identity
+    qint64 timestampNs = 0; // 0: no timestamp (kubectl ran without --timestamps)
+    quint16 source = 0;     // index into LogBuffer::sources() (pod/container of a merged view)
     quint8 flags = 0;
-    QByteArray bytes;         // the whole line, without the timestamp prefix or line ending (shallow view)
+    QByteArray bytes; // the whole line, without the timestamp prefix or line ending (shallow view)
 };
 
 class LogBuffer {
@@ -52,7 +52,7 @@ public:
 private:
     struct Entry {
         qint64 timestampNs;
-        quint32 block;   // block id (absolute)
+        quint32 block; // block id (absolute)
         quint32 offset;
         quint32 length;
         quint16 source;

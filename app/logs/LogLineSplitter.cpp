@@ -2,6 +2,8 @@
 
 #include <QDate>
 
+#include <cstring>
+
 namespace vigia::logs {
 
 void LogLineSplitter::feed(QByteArrayView chunk, const Sink &sink)
@@ -14,26 +16,39 @@ void LogLineSplitter::feed(QByteArrayView chunk, const Sink &sink)
         if (n > 0 && chunk[0] == '\n')
             start = 1;
     }
-    for (qsizetype i = start; i < n; ++i) {
-        const char c = chunk[i];
-        if (c != '\n' && c != '\r')
-            continue;
+    const char *data = chunk.data();
+    // memchr finds the next LF with SIMD; CR is looked for only up to it (rare in logs).
+    qsizetype nextCr = -2; // -2: unknown, -1: none left in the chunk
+    for (qsizetype i = start; i < n;) {
+        const void *lf = std::memchr(data + i, '\n', size_t(n - i));
+        const qsizetype lfPos = lf ? static_cast<const char *>(lf) - data : n;
+        if (nextCr != -1 && nextCr < i) {
+            const void *cr = std::memchr(data + i, '\r', size_t(n - i));
+            nextCr = cr ? static_cast<const char *>(cr) - data : -1;
+        }
+        qsizetype end = lfPos;
+        if (nextCr >= 0 && nextCr < lfPos)
+            end = nextCr;
+        if (end >= n)
+            break;
+        const char c = data[end];
         if (m_partial.isEmpty()) {
-            sink(chunk.sliced(start, i - start));
+            sink(chunk.sliced(start, end - start));
         } else {
-            m_partial.append(chunk.sliced(start, i - start));
+            m_partial.append(chunk.sliced(start, end - start));
             sink(m_partial);
             m_partial.clear();
         }
+        i = end;
         if (c == '\r') {
             if (i + 1 < n) {
-                if (chunk[i + 1] == '\n')
+                if (data[i + 1] == '\n')
                     ++i;
             } else {
                 m_pendingCr = true;
             }
         }
-        start = i + 1;
+        start = ++i;
     }
     if (start < n)
         m_partial.append(chunk.sliced(start));
@@ -103,10 +118,23 @@ qint64 parseLogTimestamp(QByteArrayView line, QByteArrayView *rest)
     } else {
         return 0;
     }
-    const QDate date(y, mo, d);
-    if (!date.isValid() || h > 23 || mi > 59 || s > 60)
+    // Consecutive lines share their date: remember the last day computed.
+    thread_local int cachedYmd = -1;
+    thread_local qint64 cachedDays = 0;
+    const int ymd = y * 10000 + mo * 100 + d;
+    qint64 days = 0;
+    if (ymd == cachedYmd) {
+        days = cachedDays;
+    } else {
+        const QDate date(y, mo, d);
+        if (!date.isValid())
+            return 0;
+        days = date.toJulianDay() - QDate(1970, 1, 1).toJulianDay();
+        cachedYmd = ymd;
+        cachedDays = days;
+    }
+    if (h > 23 || mi > 59 || s > 60)
         return 0;
-    const qint64 days = date.toJulianDay() - QDate(1970, 1, 1).toJulianDay();
     const qint64 secs = days * 86400 + h * 3600 + mi * 60 + s - offsetSec;
     if (rest) {
         if (pos < line.size() && line[pos] == ' ')
@@ -128,8 +156,9 @@ QByteArray formatLogTimestamp(qint64 ns)
     const qint64 daySecs = secs - days * 86400;
     const QDate date = QDate(1970, 1, 1).addDays(days);
     char buf[40];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%09lldZ", date.year(), date.month(), date.day(),
-                  int(daySecs / 3600), int((daySecs / 60) % 60), int(daySecs % 60), static_cast<long long>(frac));
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%09lldZ", date.year(), date.month(),
+                  date.day(), int(daySecs / 3600), int((daySecs / 60) % 60), int(daySecs % 60),
+                  static_cast<long long>(frac));
     return QByteArray(buf);
 }
 

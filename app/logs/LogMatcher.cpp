@@ -3,6 +3,9 @@
 #include "logs/AnsiText.h"
 #include "logs/LogBuffer.h"
 
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentMap>
+
 #include <cstring>
 
 namespace vigia::logs {
@@ -41,6 +44,17 @@ LogMatcher::LogMatcher(const SearchOptions &options) : m_options(options)
     } else if (isAscii(options.pattern)) {
         m_asciiFold = true;
         m_needle = options.pattern.toLower().toUtf8();
+        // Horspool: how far the window may move when its last byte is c (either case).
+        const qsizetype n = m_needle.size();
+        const int maxShift = int(std::min<qsizetype>(n, 255));
+        m_skip.fill(quint8(maxShift));
+        for (qsizetype k = std::max<qsizetype>(0, n - 255); k + 1 < n; ++k) {
+            const auto c = static_cast<unsigned char>(m_needle[k]);
+            const auto shift = quint8(n - 1 - k);
+            m_skip[c] = shift;
+            if (c >= 'a' && c <= 'z')
+                m_skip[c - 32] = shift;
+        }
     }
 }
 
@@ -51,19 +65,19 @@ bool LogMatcher::matchesBytes(QByteArrayView line) const
     const qsizetype n = m_needle.size();
     if (n > line.size())
         return false;
-    const char first = m_needle[0];
-    const char firstUpper = (first >= 'a' && first <= 'z') ? char(first - 32) : first;
     const char *data = line.data();
-    const qsizetype last = line.size() - n;
-    for (qsizetype i = 0; i <= last; ++i) {
-        const char c = data[i];
-        if (c != first && c != firstUpper)
-            continue;
-        qsizetype k = 1;
-        while (k < n && lowerAscii(data[i + k]) == m_needle[k])
-            ++k;
-        if (k == n)
-            return true;
+    const char *needle = m_needle.constData();
+    const auto last = static_cast<unsigned char>(needle[n - 1]);
+    for (qsizetype i = 0; i + n <= line.size();) {
+        const auto c = static_cast<unsigned char>(lowerAscii(data[i + n - 1]));
+        if (c == last) {
+            qsizetype k = n - 2;
+            while (k >= 0 && lowerAscii(data[i + k]) == needle[k])
+                --k;
+            if (k < 0)
+                return true;
+        }
+        i += m_skip[static_cast<unsigned char>(data[i + n - 1])];
     }
     return false;
 }
@@ -74,13 +88,21 @@ bool LogMatcher::matches(QByteArrayView line) const
         return true;
     if (!m_valid)
         return false;
-    const bool hasEscape = std::memchr(line.data(), 0x1b, size_t(line.size())) != nullptr;
-    if (!m_options.regex && !m_needle.isEmpty() && !hasEscape)
-        return matchesBytes(line);
-    const QString text = hasEscape ? stripAnsi(line) : QString::fromUtf8(line);
+    QByteArrayView bytes = line;
+    if (std::memchr(line.data(), 0x1b, size_t(line.size()))) {
+        // Colour codes can split a word ("\e[31mred\e[0m text"): match the text
+        // between them. Stripping bytes is far cheaper than a full parseAnsi.
+        thread_local QByteArray scratch;
+        stripAnsiBytes(line, scratch);
+        bytes = scratch;
+    }
+    if (!m_options.regex && !m_needle.isEmpty())
+        return matchesBytes(bytes);
+    const QString text = QString::fromUtf8(bytes);
     if (m_options.regex)
         return m_regex.match(text).hasMatch();
-    return text.contains(m_options.pattern, m_options.caseSensitive ? Qt::CaseSensitive : Qt::CaseInsensitive);
+    return text.contains(m_options.pattern,
+                         m_options.caseSensitive ? Qt::CaseSensitive : Qt::CaseInsensitive);
 }
 
 QList<std::pair<int, int>> LogMatcher::ranges(const QString &text) const
@@ -111,11 +133,33 @@ QList<std::pair<int, int>> LogMatcher::ranges(const QString &text) const
 
 QList<int> LogMatcher::findAll(const LogBuffer &buffer) const
 {
-    QList<int> rows;
     const int n = buffer.size();
-    for (int i = 0; i < n; ++i)
-        if (matches(buffer.bytesAt(i)))
-            rows.append(i);
+    constexpr int kSlice = 65536;
+    if (n < 2 * kSlice || QThreadPool::globalInstance()->maxThreadCount() < 2) {
+        QList<int> rows;
+        for (int i = 0; i < n; ++i)
+            if (matches(buffer.bytesAt(i)))
+                rows.append(i);
+        return rows;
+    }
+    // Slices on the pool, each with its own matcher (a regex is compiled per
+    // copy, so no two threads share matching state); results joined in order.
+    QList<std::pair<int, int>> slices;
+    for (int from = 0; from < n; from += kSlice)
+        slices.append({from, std::min(n, from + kSlice)});
+    const SearchOptions options = m_options;
+    const QList<QList<int>> parts =
+        QtConcurrent::blockingMapped(slices, [&buffer, options](const std::pair<int, int> &slice) {
+            const LogMatcher local(options);
+            QList<int> rows;
+            for (int i = slice.first; i < slice.second; ++i)
+                if (local.matches(buffer.bytesAt(i)))
+                    rows.append(i);
+            return rows;
+        });
+    QList<int> rows;
+    for (const QList<int> &part : parts)
+        rows += part;
     return rows;
 }
 

@@ -7,6 +7,8 @@
 #include <QRegularExpression>
 #include <QString>
 
+#include <array>
+
 namespace vigia::logs {
 
 class LogBuffer;
@@ -31,7 +33,9 @@ public:
     // Match ranges in already decoded, ANSI-stripped text (for highlighting).
     QList<std::pair<int, int>> ranges(const QString &text) const;
 
-    // Rows (0 = oldest held) of every matching line in the buffer.
+    // Rows (0 = oldest held) of every matching line in the buffer. Large buffers
+    // are searched on all cores; the buffer must not change meanwhile (it is
+    // only ever appended to from the caller's thread, which this call blocks).
     QList<int> findAll(const LogBuffer &buffer) const;
 
 private:
@@ -40,8 +44,9 @@ private:
     SearchOptions m_options;
     bool m_valid = true;
     QString m_error;
-    bool m_asciiFold = false; // plain, case-insensitive, ASCII-only pattern
-    QByteArray m_needle;      // UTF-8 (lower-cased when folding)
+    bool m_asciiFold = false;         // plain, case-insensitive, ASCII-only pattern
+    QByteArray m_needle;              // UTF-8 (lower-cased when folding)
+    std::array<quint8, 256> m_skip{}; // Horspool shifts on folded bytes (m_asciiFold)
     QByteArrayMatcher m_matcher;
     QRegularExpression m_regex;
 };

@@ -16,6 +16,11 @@ struct Profile {
     std::optional<qint64> ramBudgetBytes; // empty: take it from the node
     bool readOnly = false;
     QString knownHostsPath;  // empty: ~/.ssh/known_hosts (the sandbox sets its own)
+    bool requireTypedName = false; // undo and delete ask for the object's name to be typed
+    // The Data tab: remote SQLite files (empty: discover) and the zone their times are shown in.
+    QString appointmentsDbPath;
+    QString quotesDbPath;
+    QString timeZone = QStringLiteral("America/Tijuana");
 
     bool operator==(const Profile &) const = default;
 };

@@ -9,12 +9,12 @@ static bool isPlainWord(const QString &s)
     for (QChar c : s) {
         const ushort u = c.unicode();
         const bool plain = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') ||
-                           u == '_' || u == '@' || u == '%' || u == '+' || u == '=' || u == ':' ||
-                           u == ',' || u == '.' || u == '/' || u == '-';
+                           u == '_' || u == '@' || u == '%' || u == '+' || u == '=' || u == ':' || u == ',' ||
+                           u == '.' || u == '/' || u == '-';
         if (!plain)
             return false;
     }
-    // '=' in the first word could read as an assignment; '~' is excluded above.
+    // '=' in the first word could read as an assignment: buildCommandLine handles that.
     return true;
 }
 
@@ -37,12 +37,29 @@ QString shellQuote(const QString &arg)
     return out;
 }
 
+// In command position a plain word can still be grammar: "X=1" is an
+// assignment and "if" a reserved word. Quoted, each is just a command name.
+static bool needsQuotingAsCommand(const QString &word)
+{
+    static const QStringList reserved{
+        QStringLiteral("if"),    QStringLiteral("then"),   QStringLiteral("else"),     QStringLiteral("elif"),
+        QStringLiteral("fi"),    QStringLiteral("do"),     QStringLiteral("done"),     QStringLiteral("case"),
+        QStringLiteral("esac"),  QStringLiteral("while"),  QStringLiteral("until"),    QStringLiteral("for"),
+        QStringLiteral("in"),    QStringLiteral("select"), QStringLiteral("function"), QStringLiteral("time"),
+        QStringLiteral("coproc")};
+    return word.contains(QLatin1Char('=')) || reserved.contains(word);
+}
+
 QString buildCommandLine(const QStringList &argv)
 {
     QStringList quoted;
     quoted.reserve(argv.size());
-    for (const QString &a : argv)
-        quoted << shellQuote(a);
+    for (const QString &a : argv) {
+        if (quoted.isEmpty() && needsQuotingAsCommand(a))
+            quoted << QLatin1Char('\'') + a + QLatin1Char('\'');
+        else
+            quoted << shellQuote(a);
+    }
     return quoted.join(QLatin1Char(' '));
 }
 

@@ -11,6 +11,7 @@
 namespace vigia::ssh {
 
 class SshWorker;
+class SshConnection;
 
 // Handle to one remote command. Lives in the thread that called exec().
 class SshChannel : public QObject {
@@ -50,6 +51,9 @@ public:
     void close();
     SessionState state() const { return m_state; }
     const SshTarget &target() const { return m_target; }
+    // The cipher negotiated for server-to-client data ("aes128-ctr", ...); empty until connected.
+    QString cipher() const;
+    QString mac() const; // likewise for the MAC ("hmac-sha2-256", ...)
 
     // Answers to the questions the connection asks while opening.
     void answerHostKey(HostKeyDecision decision);

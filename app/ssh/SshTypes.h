@@ -42,6 +42,10 @@ struct ExecOptions {
     bool pty = false;          // merges stderr into stdout; prefer the default wrapper
     QByteArray stdinData;      // written first
     bool closeStdinAfterData = false; // send EOF once stdinData is written
+    // The command reads stdin fed by write()/closeStdin(). Such a command gets
+    // the channel's stdin, so cancel cannot use stdin EOF to kill it (it still
+    // runs in its own process group and dies of SIGPIPE/EOF when the channel closes).
+    bool interactiveStdin = false;
 };
 
 struct ExitInfo {

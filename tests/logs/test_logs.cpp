@@ -2,8 +2,12 @@
 #include "logs/LogBuffer.h"
 #include "logs/LogLineSplitter.h"
 #include "logs/LogMatcher.h"
+#include "logs/LogMerger.h"
+#include "logs/LogStream.h"
 
 #include <QTest>
+
+#include <algorithm>
 
 using namespace vigia::logs;
 
@@ -170,7 +174,8 @@ private slots:
         QVERIFY(!cs.matches("level=ERROR"));
         QVERIFY(cs.matches("Error: x"));
         LogMatcher uni(SearchOptions{QString::fromUtf8("PEÑA"), false, false});
-        QVERIFY(uni.matches("cliente pe\xc3\xb1" "a"));
+        QVERIFY(uni.matches("cliente pe\xc3\xb1"
+                            "a"));
         QVERIFY(!uni.matches("cliente pena"));
     }
 
@@ -205,6 +210,230 @@ private slots:
         QCOMPARE(rows.size(), 11); // 1 and 10..19
         QCOMPARE(rows.first(), 1);
         QVERIFY(LogMatcher().matches("anything"));
+    }
+    void streamArgs()
+    {
+        LogRequest r;
+        r.ns = "joledev";
+        r.pod = "-weird pod";
+        r.container = "api";
+        r.tailLines = 200;
+        const QStringList a = LogStream::buildArgs(r);
+        QVERIFY(a.contains("--follow"));
+        QVERIFY(a.contains("--tail=200"));
+        QCOMPARE(a.mid(a.size() - 2), (QStringList{"--", "-weird pod"}));
+        r.previous = true;
+        QVERIFY(!LogStream::buildArgs(r).contains("--follow"));
+        QVERIFY(LogStream::buildArgs(r).contains("--previous"));
+        const QStringList resumed = LogStream::buildArgs(r, qint64(1795749124) * 1000000000LL + 5);
+        QVERIFY(resumed.contains("--since-time=2026-11-27T03:12:04.000000005Z"));
+        QVERIFY(!resumed.contains("--tail=200"));
+    }
+
+    void streamResumeDropsDuplicates()
+    {
+        LogBuffer buf;
+        LogStream s(&buf, 0);
+        s.ingest("2026-11-27T03:12:04.000000001Z seq=1\n2026-11-27T03:12:04.000000002Z seq=2\n"
+                 "2026-11-27T03:12:04.000000002Z seq=3\n2026-11-27T03:12:04.00000");
+        QCOMPARE(buf.size(), 3);
+        // The connection drops mid-line; the partial line is discarded and re-sent.
+        const QStringList args = s.prepareResume();
+        QVERIFY(args.contains("--since-time=2026-11-27T03:12:04.000000002Z"));
+        s.ingest("2026-11-27T03:12:04.000000002Z seq=2\n2026-11-27T03:12:04.000000002Z seq=3\n"
+                 "2026-11-27T03:12:04.000000003Z seq=4\n");
+        QCOMPARE(buf.size(), 5); // 3 + marker + seq=4
+        QVERIFY(buf.at(3).flags & LogBuffer::Marker);
+        QVERIFY(QString::fromUtf8(buf.at(3).bytes).contains("reconnected at"));
+        QCOMPARE(buf.at(4).bytes, QByteArray("seq=4"));
+        for (int i = 0; i < buf.size(); ++i)
+            QVERIFY(!QString::fromUtf8(buf.at(i).bytes).contains("missing"));
+    }
+
+    void streamResumeMarksGap()
+    {
+        LogBuffer buf;
+        LogStream s(&buf, 0);
+        s.ingest("2026-11-27T03:12:04.000000001Z seq=1\n");
+        s.prepareResume();
+        // The server no longer has seq=1 (log rotated): the seam cannot be proven.
+        s.ingest("2026-11-27T03:12:09.000000000Z seq=9\n");
+        QCOMPARE(buf.size(), 4);
+        QVERIFY(QString::fromUtf8(buf.at(2).bytes).contains("may be missing"));
+        QCOMPARE(buf.at(3).bytes, QByteArray("seq=9"));
+    }
+    void matcherHorspoolEdges()
+    {
+        LogMatcher m(SearchOptions{"aAb", false, false});
+        QVERIFY(m.matches("aaab"));
+        QVERIFY(m.matches("AAB"));
+        QVERIFY(m.matches("xxaab"));
+        QVERIFY(!m.matches("aa"));
+        QVERIFY(!m.matches("abab"));
+        LogMatcher one(SearchOptions{"Z", false, false});
+        QVERIFY(one.matches("z"));
+        QVERIFY(!one.matches(""));
+        LogMatcher punct(SearchOptions{"status=5", false, false});
+        QVERIFY(punct.matches("x STATUS=503"));
+        QVERIFY(!punct.matches("status=4"));
+    }
+
+    void matcherFindAllParallelMatchesSequential()
+    {
+        // Large enough for the parallel path; every 7th line matches, in order.
+        LogBuffer buf(300000);
+        for (int i = 0; i < 300000; ++i)
+            buf.append(i % 7 == 0 ? QByteArray("hit ") + QByteArray::number(i) : QByteArray("miss"));
+        for (bool regex : {false, true}) {
+            const QList<int> rows =
+                LogMatcher(SearchOptions{regex ? "^HIT \\d+$" : "HIT", regex, false}).findAll(buf);
+            QCOMPARE(rows.size(), 300000 / 7 + 1);
+            for (int k = 0; k < rows.size(); ++k)
+                QCOMPARE(rows[k], k * 7);
+        }
+    }
+
+    void streamResumeKeepsIdenticalLines()
+    {
+        // Two identical lines in the same instant are two lines: a resume drops
+        // each re-sent copy once, and a third (new) identical line is kept.
+        LogBuffer buf;
+        LogStream s(&buf, 0);
+        s.ingest("2026-11-27T03:12:04.000000001Z same\n2026-11-27T03:12:04.000000001Z same\n");
+        s.prepareResume();
+        s.ingest("2026-11-27T03:12:04.000000001Z same\n2026-11-27T03:12:04.000000001Z same\n"
+                 "2026-11-27T03:12:04.000000001Z same\n2026-11-27T03:12:05.000000000Z next\n");
+        QCOMPARE(buf.size(), 5); // 2 + marker + the third "same" + next
+        QCOMPARE(buf.at(3).bytes, QByteArray("same"));
+        QCOMPARE(buf.at(4).bytes, QByteArray("next"));
+    }
+
+    void stripBytesAgreesWithParse()
+    {
+        const QList<QByteArray> inputs{"plain",
+                                       "\x1b[31mred\x1b[0m text",
+                                       "abc\x1b",
+                                       "abc\x1b[31",
+                                       "\x1b[99999999mok",
+                                       "\x1b[38;5mok",
+                                       "a\x1b]0;title",
+                                       "\x1b]8;;http://a\x07link\x1b]8;;\x1b\\x",
+                                       "\x1b(Bcharset",
+                                       "\xc3\xb1"
+                                       "and\xc3\xba \x1b[1m\xe6\x97\xa5\x1b[m"};
+        QByteArray out;
+        for (const QByteArray &in : inputs) {
+            stripAnsiBytes(in, out);
+            QCOMPARE(QString::fromUtf8(out), parseAnsi(in).text);
+        }
+        LogMatcher m(SearchOptions{"RED TEXT", false, false});
+        QVERIFY(m.matches("\x1b[31mred\x1b[0m text"));
+        LogMatcher re(SearchOptions{"^red t", true, false});
+        QVERIFY(re.matches("\x1b[31mred\x1b[0m text"));
+    }
+
+    void mergerOrdersAcrossSources()
+    {
+        LogMerger m(100, 1000);
+        m.addSource(0, 0);
+        m.addSource(1, 0);
+        QList<QByteArray> out;
+        auto sink = [&](const LogMerger::Line &l) { out << l.bytes; };
+        m.push(0, 10, "a10", 1);
+        m.push(0, 30, "a30", 1);
+        // Source 1 has sent nothing yet: wait for it during the startup hold.
+        QCOMPARE(m.drain(50, sink), 0);
+        m.push(1, 20, "b20", 60);
+        m.push(1, 40, "b40", 60);
+        // Both sources have lines queued: the smallest heads are safe to release
+        // until one source runs dry (b40 waits for source 0's next line).
+        QCOMPARE(m.drain(61, sink), 3);
+        QCOMPARE(out, (QList<QByteArray>{"a10", "b20", "a30"}));
+        QCOMPARE(m.pending(), 1);
+        // Source 0 stays silent past the hold: b40 goes.
+        QCOMPARE(m.drain(60 + 99, sink), 0);
+        QCOMPARE(m.drain(60 + 100, sink), 1);
+        QCOMPARE(out.last(), QByteArray("b40"));
+    }
+
+    void mergerStablePerSource()
+    {
+        LogMerger m(100, 100);
+        m.addSource(0, 0);
+        m.addSource(1, 0);
+        QList<QByteArray> out;
+        auto sink = [&](const LogMerger::Line &l) { out << l.bytes; };
+        // Equal timestamps keep arrival order; a line without a timestamp or one
+        // going back in time stays right after its predecessor of the same source.
+        m.push(0, 10, "a1", 0);
+        m.push(1, 10, "b1", 0);
+        m.push(0, 0, "a-marker", 0, LogBuffer::Marker);
+        m.push(0, 5, "a-backwards", 0);
+        m.push(1, 11, "b2", 0);
+        m.push(0, 12, "a3", 0);
+        QCOMPARE(m.flushAll(sink), 6);
+        QCOMPARE(out, (QList<QByteArray>{"a1", "b1", "a-marker", "a-backwards", "b2", "a3"}));
+        QCOMPARE(m.pending(), 0);
+    }
+
+    void mergerFinishedSourceDoesNotBlock()
+    {
+        LogMerger m(1000, 5000);
+        m.addSource(0, 0);
+        m.addSource(1, 0);
+        QList<QByteArray> out;
+        auto sink = [&](const LogMerger::Line &l) { out << l.bytes; };
+        m.push(0, 10, "a", 0);
+        QCOMPARE(m.drain(1, sink), 0);
+        m.finishSource(1);
+        QCOMPARE(m.drain(1, sink), 1);
+        QCOMPARE(out, QList<QByteArray>{"a"});
+    }
+
+    void mergerRandomisedKeepsOrder()
+    {
+        // Three sources with interleaved timestamps arriving in random bursts:
+        // with every line eventually released, the output is globally sorted and
+        // each source's own order is intact.
+        LogMerger m(50, 50);
+        for (quint16 s = 0; s < 3; ++s)
+            m.addSource(s, 0);
+        QList<LogMerger::Line> out;
+        auto sink = [&](const LogMerger::Line &l) { out << l; };
+        quint32 seed = 12345;
+        auto rnd = [&]() {
+            seed = seed * 1103515245u + 12345u;
+            return (seed >> 16) & 0x7fff;
+        };
+        // Lines are written on one clock and reach us with up to 20 units of
+        // delay (less than the hold), each source's stream staying in order.
+        struct Ev {
+            qint64 arrival;
+            quint16 source;
+            qint64 ts;
+        };
+        QList<Ev> events;
+        qint64 lastArrival[3] = {0, 0, 0};
+        for (qint64 t = 1; t <= 3000; ++t) {
+            const quint16 s = quint16(rnd() % 3);
+            lastArrival[s] = std::max(lastArrival[s], t + qint64(rnd() % 20));
+            events.append(Ev{lastArrival[s], s, t * 10 + s});
+        }
+        std::stable_sort(events.begin(), events.end(),
+                         [](const Ev &x, const Ev &y) { return x.arrival < y.arrival; });
+        for (const Ev &e : events) {
+            m.drain(e.arrival, sink);
+            m.push(e.source, e.ts, QByteArray::number(e.ts), e.arrival);
+        }
+        m.flushAll(sink);
+        QCOMPARE(out.size(), 3000);
+        qint64 last[3] = {-1, -1, -1};
+        for (int i = 0; i < out.size(); ++i) {
+            if (i > 0)
+                QVERIFY2(out[i].timestampNs >= out[i - 1].timestampNs, qPrintable(QString::number(i)));
+            QVERIFY(out[i].timestampNs > last[out[i].source]);
+            last[out[i].source] = out[i].timestampNs;
+        }
     }
 };
 

@@ -1,0 +1,303 @@
+#include "actions/ActionSpec.h"
+
+#include "remote/ShellQuote.h"
+
+namespace vigia::actions {
+
+QString actionKindName(ActionKind kind)
+{
+    switch (kind) {
+    case ActionKind::Restart:
+        return QStringLiteral("restart");
+    case ActionKind::Undo:
+        return QStringLiteral("undo");
+    case ActionKind::Scale:
+        return QStringLiteral("scale");
+    case ActionKind::DeletePod:
+        return QStringLiteral("delete-pod");
+    }
+    return QString();
+}
+
+QString objectKindName(ObjectKind kind)
+{
+    switch (kind) {
+    case ObjectKind::Deployment:
+        return QStringLiteral("deployment");
+    case ObjectKind::StatefulSet:
+        return QStringLiteral("statefulset");
+    case ObjectKind::DaemonSet:
+        return QStringLiteral("daemonset");
+    case ObjectKind::Pod:
+        return QStringLiteral("pod");
+    }
+    return QString();
+}
+
+std::optional<ObjectKind> objectKindFromString(const QString &kind)
+{
+    const QString k = kind.trimmed().toLower();
+    if (k == QLatin1String("deployment") || k == QLatin1String("deployments") || k == QLatin1String("deploy"))
+        return ObjectKind::Deployment;
+    if (k == QLatin1String("statefulset") || k == QLatin1String("statefulsets") || k == QLatin1String("sts"))
+        return ObjectKind::StatefulSet;
+    if (k == QLatin1String("daemonset") || k == QLatin1String("daemonsets") || k == QLatin1String("ds"))
+        return ObjectKind::DaemonSet;
+    if (k == QLatin1String("pod") || k == QLatin1String("pods") || k == QLatin1String("po"))
+        return ObjectKind::Pod;
+    return std::nullopt;
+}
+
+bool actionApplies(ActionKind action, ObjectKind object)
+{
+    switch (action) {
+    case ActionKind::Restart:
+    case ActionKind::Undo:
+        return object != ObjectKind::Pod;
+    case ActionKind::Scale:
+        // A DaemonSet runs one pod per node; it has no replica count.
+        return object == ObjectKind::Deployment || object == ObjectKind::StatefulSet;
+    case ActionKind::DeletePod:
+        return object == ObjectKind::Pod;
+    }
+    return false;
+}
+
+static Result<void> checkName(const QString &what, const QString &name)
+{
+    if (name.trimmed().isEmpty())
+        return makeError(QStringLiteral("The %1 name is empty.").arg(what), QString(),
+                         QStringLiteral("action.invalid"));
+    // A slash would turn "deployment/NAME" into a different resource path; a
+    // control character is never part of a Kubernetes name.
+    for (QChar c : name) {
+        if (c == QLatin1Char('/') || c.unicode() < 0x20 || c.unicode() == 0x7f)
+            return makeError(
+                QStringLiteral("The %1 name \"%2\" contains a character Kubernetes names never have.")
+                    .arg(what, name),
+                QString(), QStringLiteral("action.invalid"));
+    }
+    return {};
+}
+
+Result<void> validateAction(const ActionSpec &spec)
+{
+    if (!actionApplies(spec.kind, spec.objectKind))
+        return makeError(
+            QStringLiteral("Cannot %1 a %2.").arg(actionKindName(spec.kind), objectKindName(spec.objectKind)),
+            QString(), QStringLiteral("action.invalid"));
+    if (auto r = checkName(QStringLiteral("namespace"), spec.namespaceName); !r)
+        return r;
+    if (auto r = checkName(objectKindName(spec.objectKind), spec.objectName); !r)
+        return r;
+    if (spec.kind == ActionKind::Undo && spec.revision < 0)
+        return makeError(QStringLiteral("Revision %1 does not exist.").arg(spec.revision), QString(),
+                         QStringLiteral("action.invalid"));
+    if (spec.kind == ActionKind::Scale && (spec.replicas < 0 || spec.replicas > 10000))
+        return makeError(QStringLiteral("%1 is not a replica count.").arg(spec.replicas), QString(),
+                         QStringLiteral("action.invalid"));
+    return {};
+}
+
+Result<QStringList> kubectlArgs(const ActionSpec &spec)
+{
+    if (auto v = validateAction(spec); !v)
+        return v.error();
+    const QString target = objectKindName(spec.objectKind) + QLatin1Char('/') + spec.objectName;
+    const QString ns = QStringLiteral("--namespace=") + spec.namespaceName;
+    switch (spec.kind) {
+    case ActionKind::Restart:
+        return QStringList{QStringLiteral("rollout"), QStringLiteral("restart"), target, ns};
+    case ActionKind::Undo: {
+        QStringList args{QStringLiteral("rollout"), QStringLiteral("undo"), target};
+        if (spec.revision > 0)
+            args << QStringLiteral("--to-revision=%1").arg(spec.revision);
+        args << ns;
+        return args;
+    }
+    case ActionKind::Scale:
+        return QStringList{QStringLiteral("scale"), target,
+                           QStringLiteral("--replicas=%1").arg(spec.replicas), ns};
+    case ActionKind::DeletePod:
+        // --wait=false: the command returns once the API accepted the deletion;
+        // the tracker, not an open kubectl, watches the replacement.
+        return QStringList{QStringLiteral("delete"), target, ns, QStringLiteral("--wait=false")};
+    }
+    return makeError(QStringLiteral("Unknown action."), QString(), QStringLiteral("action.invalid"));
+}
+
+Result<QString> remoteCommandLine(const QStringList &kubectlPrefix, const ActionSpec &spec)
+{
+    Result<QStringList> args = kubectlArgs(spec);
+    if (!args)
+        return args.error();
+    return remote::buildCommandLine(kubectlPrefix + args.value());
+}
+
+static QString kindWord(ObjectKind k)
+{
+    switch (k) {
+    case ObjectKind::Deployment:
+        return QStringLiteral("deployment");
+    case ObjectKind::StatefulSet:
+        return QStringLiteral("stateful set");
+    case ObjectKind::DaemonSet:
+        return QStringLiteral("daemon set");
+    case ObjectKind::Pod:
+        return QStringLiteral("pod");
+    }
+    return QString();
+}
+
+QString actionTitle(const ActionSpec &spec)
+{
+    const QString obj = kindWord(spec.objectKind) + QLatin1Char(' ') + spec.objectName;
+    switch (spec.kind) {
+    case ActionKind::Restart:
+        return QStringLiteral("Restart %1").arg(obj);
+    case ActionKind::Undo:
+        return spec.revision > 0 ? QStringLiteral("Roll back %1 to revision %2").arg(obj).arg(spec.revision)
+                                 : QStringLiteral("Roll back %1 to the previous revision").arg(obj);
+    case ActionKind::Scale:
+        return QStringLiteral("Scale %1 to %2").arg(obj).arg(spec.replicas);
+    case ActionKind::DeletePod:
+        return QStringLiteral("Delete pod %1").arg(spec.objectName);
+    }
+    return QString();
+}
+
+QString actionDescription(const ActionSpec &spec)
+{
+    const QString where = QStringLiteral("%1 %2 in namespace %3 on server %4")
+                              .arg(kindWord(spec.objectKind), spec.objectName, spec.namespaceName,
+                                   spec.server.isEmpty() ? QStringLiteral("(unnamed)") : spec.server);
+    switch (spec.kind) {
+    case ActionKind::Restart:
+        if (spec.objectKind == ObjectKind::DaemonSet)
+            return QStringLiteral("Restart %1: the pod on each node is replaced, one node at a time.")
+                .arg(where);
+        if (spec.objectKind == ObjectKind::StatefulSet)
+            return QStringLiteral("Restart %1: pods are replaced one by one, from the highest ordinal down.")
+                .arg(where);
+        return QStringLiteral(
+                   "Restart %1: pods are replaced one by one, new ones first, so the service stays up "
+                   "if it has more than one replica.")
+            .arg(where);
+    case ActionKind::Undo:
+        if (spec.revision > 0)
+            return QStringLiteral(
+                       "Roll back %1 to revision %2: its pod template (images, settings) becomes the "
+                       "current one and pods are replaced.")
+                .arg(where)
+                .arg(spec.revision);
+        return QStringLiteral(
+                   "Roll back %1 to the previous revision: its pod template (images, settings) becomes "
+                   "the current one and pods are replaced.")
+            .arg(where);
+    case ActionKind::Scale: {
+        const QString from =
+            spec.currentReplicas >= 0 ? QStringLiteral("from %1 ").arg(spec.currentReplicas) : QString();
+        if (spec.replicas == 0)
+            return QStringLiteral("Scale %1 %2to 0: every pod is stopped and the workload stops serving.")
+                .arg(where, from);
+        if (spec.currentReplicas >= 0 && spec.replicas < spec.currentReplicas)
+            return QStringLiteral("Scale %1 %2to %3: %4 pod(s) are stopped.")
+                .arg(where, from)
+                .arg(spec.replicas)
+                .arg(spec.currentReplicas - spec.replicas);
+        return QStringLiteral("Scale %1 %2to %3 replicas.").arg(where, from).arg(spec.replicas);
+    }
+    case ActionKind::DeletePod:
+        if (!spec.podHasController)
+            return QStringLiteral("Delete %1. Warning: this pod has no controller, so it will NOT come back.")
+                .arg(where);
+        return QStringLiteral("Delete %1: its controller creates a replacement pod.").arg(where);
+    }
+    return QString();
+}
+
+bool actionIsDestructive(ActionKind kind)
+{
+    return kind == ActionKind::Undo || kind == ActionKind::DeletePod;
+}
+
+// Flags of kubectl's that take their value as the next argument.
+static bool flagTakesValue(const QString &flag)
+{
+    static const QStringList withValue{QStringLiteral("-n"),
+                                       QStringLiteral("--namespace"),
+                                       QStringLiteral("--context"),
+                                       QStringLiteral("--kubeconfig"),
+                                       QStringLiteral("--cluster"),
+                                       QStringLiteral("--user"),
+                                       QStringLiteral("-s"),
+                                       QStringLiteral("--server"),
+                                       QStringLiteral("--request-timeout"),
+                                       QStringLiteral("--cache-dir"),
+                                       QStringLiteral("-l"),
+                                       QStringLiteral("--selector"),
+                                       QStringLiteral("-o"),
+                                       QStringLiteral("--output"),
+                                       QStringLiteral("-c"),
+                                       QStringLiteral("--container"),
+                                       QStringLiteral("--as"),
+                                       QStringLiteral("--token"),
+                                       QStringLiteral("-v"),
+                                       QStringLiteral("--field-selector"),
+                                       QStringLiteral("--tail"),
+                                       QStringLiteral("--since")};
+    return withValue.contains(flag);
+}
+
+bool isMutatingKubectl(const QStringList &kubectlArgs)
+{
+    QStringList words;
+    bool afterDashDash = false;
+    for (int i = 0; i < kubectlArgs.size(); ++i) {
+        const QString &a = kubectlArgs.at(i);
+        if (!afterDashDash && a == QLatin1String("--")) {
+            afterDashDash = true;
+            continue;
+        }
+        if (!afterDashDash && a.startsWith(QLatin1Char('-'))) {
+            if (!a.contains(QLatin1Char('=')) && flagTakesValue(a))
+                ++i;
+            continue;
+        }
+        words << a;
+        if (words.size() == 2)
+            break;
+    }
+    if (words.isEmpty())
+        return false; // "kubectl --help"
+    static const QStringList readOnlyVerbs{
+        QStringLiteral("get"),           QStringLiteral("describe"),     QStringLiteral("logs"),
+        QStringLiteral("top"),           QStringLiteral("version"),      QStringLiteral("explain"),
+        QStringLiteral("api-resources"), QStringLiteral("api-versions"), QStringLiteral("cluster-info"),
+        QStringLiteral("events"),        QStringLiteral("wait"),         QStringLiteral("help")};
+    const QString verb = words.at(0);
+    if (readOnlyVerbs.contains(verb))
+        return false;
+    const QString sub = words.size() > 1 ? words.at(1) : QString();
+    if (verb == QLatin1String("rollout"))
+        return !(sub == QLatin1String("history") || sub == QLatin1String("status"));
+    if (verb == QLatin1String("auth"))
+        return sub != QLatin1String("can-i") && sub != QLatin1String("whoami");
+    if (verb == QLatin1String("config"))
+        return !(sub == QLatin1String("view") || sub == QLatin1String("current-context") ||
+                 sub == QLatin1String("get-contexts"));
+    // Everything else (apply, delete, scale, patch, edit, exec, cp, drain, ...)
+    // and anything unknown counts as a change: the gate fails closed.
+    return true;
+}
+
+Error readOnlyRefusal(const QString &what)
+{
+    return makeError(
+        QStringLiteral("read-only profile: %1 refused").arg(what),
+        QStringLiteral("This profile is read-only (profile setting or --read-only). Edit the profile "
+                       "to allow changes."),
+        QStringLiteral("action.read-only"));
+}
+
+} // namespace vigia::actions

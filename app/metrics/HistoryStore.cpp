@@ -1,0 +1,288 @@
+#include "metrics/HistoryStore.h"
+
+#include "core/Log.h"
+
+#include <QAtomicInt>
+#include <QDir>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QVariant>
+
+namespace vigia::metrics {
+
+namespace {
+QAtomicInt g_connectionCounter;
+
+const char *const kSchema[] = {
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA synchronous=NORMAL",
+    "CREATE TABLE IF NOT EXISTS series (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE)",
+    // Integers keep the file small (bytes, nanocores, load x 1000). The primary key is the
+    // (series, tier, ts) index every read walks, so opening a range is one index scan.
+    "CREATE TABLE IF NOT EXISTS points (series INTEGER NOT NULL, tier INTEGER NOT NULL, ts INTEGER NOT NULL,"
+    " vmin INTEGER NOT NULL, vmax INTEGER NOT NULL, vsum INTEGER NOT NULL, n INTEGER NOT NULL,"
+    " PRIMARY KEY (series, tier, ts)) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS sessions (start INTEGER PRIMARY KEY, interval_ms INTEGER NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS ooms (ts INTEGER NOT NULL, ns TEXT NOT NULL, pod TEXT NOT NULL,"
+    " container TEXT NOT NULL, PRIMARY KEY (ts, ns, pod, container)) WITHOUT ROWID",
+};
+} // namespace
+
+QString HistoryStore::defaultPath(const QString &profileName)
+{
+    QString safe = profileName;
+    safe.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]")), QStringLiteral("_"));
+    if (safe.isEmpty() || safe.startsWith(QLatin1Char('.')))
+        safe.prepend(QStringLiteral("profile"));
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/metrics/") + safe
+        + QStringLiteral(".sqlite");
+}
+
+HistoryStore::HistoryStore(QString path)
+    : m_path(std::move(path)),
+      m_connectionName(QStringLiteral("vigia-history-%1").arg(g_connectionCounter.fetchAndAddRelaxed(1)))
+{
+}
+
+HistoryStore::~HistoryStore() { close(); }
+
+Error HistoryStore::dbError(const QString &what) const
+{
+    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    return makeError(QStringLiteral("Resource history: %1 failed").arg(what), db.lastError().text(),
+                     QStringLiteral("metrics.db"));
+}
+
+Result<void> HistoryStore::open()
+{
+    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    db.setDatabaseName(m_path);
+    if (!db.open())
+        return makeError(QStringLiteral("Cannot open the resource history at %1").arg(m_path), db.lastError().text(),
+                         QStringLiteral("metrics.db"));
+    QSqlQuery q(db);
+    for (const char *stmt : kSchema)
+        if (!q.exec(QString::fromLatin1(stmt)))
+            return makeError(QStringLiteral("Cannot prepare the resource history"), q.lastError().text(),
+                             QStringLiteral("metrics.db"));
+    if (q.exec(QStringLiteral("SELECT interval_ms FROM sessions ORDER BY start DESC LIMIT 1")) && q.next())
+        m_rawIntervalMs = q.value(0).toInt();
+    return {};
+}
+
+void HistoryStore::close()
+{
+    m_ids.clear();
+    if (!QSqlDatabase::contains(m_connectionName))
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+bool HistoryStore::isOpen() const
+{
+    return QSqlDatabase::contains(m_connectionName) && QSqlDatabase::database(m_connectionName, false).isOpen();
+}
+
+Result<void> HistoryStore::beginSession(qint64 startMs, int intervalMs)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO sessions (start, interval_ms) VALUES (?, ?)"));
+    q.addBindValue(startMs);
+    q.addBindValue(intervalMs);
+    if (!q.exec())
+        return dbError(QStringLiteral("recording the session"));
+    m_rawIntervalMs = std::max(1000, intervalMs);
+    return {};
+}
+
+Result<qint64> HistoryStore::seriesId(const QString &key)
+{
+    if (auto it = m_ids.constFind(key); it != m_ids.constEnd())
+        return *it;
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT OR IGNORE INTO series (key) VALUES (?)"));
+    q.addBindValue(key);
+    if (!q.exec())
+        return dbError(QStringLiteral("adding a series"));
+    q.prepare(QStringLiteral("SELECT id FROM series WHERE key = ?"));
+    q.addBindValue(key);
+    if (!q.exec() || !q.next())
+        return dbError(QStringLiteral("finding a series"));
+    const qint64 id = q.value(0).toLongLong();
+    m_ids.insert(key, id);
+    return id;
+}
+
+Result<void> HistoryStore::append(const Sample &sample) { return appendValues(sample.timestampMs, flattenSample(sample)); }
+
+Result<void> HistoryStore::appendValues(qint64 ts, const QList<SeriesValue> &values)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (!db.isOpen())
+        return makeError(QStringLiteral("Resource history is not open"), {}, QStringLiteral("metrics.db"));
+    db.transaction();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral(
+        "INSERT INTO points (series, tier, ts, vmin, vmax, vsum, n) VALUES (?, ?, ?, ?, ?, ?, 1) "
+        "ON CONFLICT (series, tier, ts) DO UPDATE SET vmin = min(vmin, excluded.vmin), "
+        "vmax = max(vmax, excluded.vmax), vsum = vsum + excluded.vsum, n = n + 1"));
+    for (const SeriesValue &v : values) {
+        auto id = seriesId(v.key);
+        if (!id) {
+            db.rollback();
+            return id.error();
+        }
+        for (int tier = Raw; tier <= TenMinutes; ++tier) {
+            const qint64 t = tier == Raw ? ts : ts - ts % kBucketMs[tier];
+            q.addBindValue(id.value());
+            q.addBindValue(tier);
+            q.addBindValue(t);
+            q.addBindValue(v.value);
+            q.addBindValue(v.value);
+            q.addBindValue(v.value);
+            if (!q.exec()) {
+                const Error e = dbError(QStringLiteral("storing a sample"));
+                db.rollback();
+                return e;
+            }
+        }
+    }
+    if (!db.commit())
+        return dbError(QStringLiteral("committing a sample"));
+    if (ts - m_lastPrune > 3600 * 1000) {
+        m_lastPrune = ts;
+        return prune(ts);
+    }
+    return {};
+}
+
+Result<void> HistoryStore::appendOom(const OomMarker &oom)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("INSERT OR IGNORE INTO ooms (ts, ns, pod, container) VALUES (?, ?, ?, ?)"));
+    q.addBindValue(oom.t);
+    q.addBindValue(oom.ns);
+    q.addBindValue(oom.pod);
+    q.addBindValue(oom.container);
+    if (!q.exec())
+        return dbError(QStringLiteral("storing an OOM kill"));
+    return {};
+}
+
+Result<void> HistoryStore::prune(qint64 nowMs)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlQuery q(db);
+    for (int tier = Raw; tier <= TenMinutes; ++tier) {
+        q.prepare(QStringLiteral("DELETE FROM points WHERE tier = ? AND ts < ?"));
+        q.addBindValue(tier);
+        q.addBindValue(nowMs - kRetentionMs[tier]);
+        if (!q.exec())
+            return dbError(QStringLiteral("pruning"));
+    }
+    q.prepare(QStringLiteral("DELETE FROM ooms WHERE ts < ?"));
+    q.addBindValue(nowMs - kRetentionMs[TenMinutes]);
+    q.exec();
+    q.prepare(QStringLiteral("DELETE FROM sessions WHERE start < ?"));
+    q.addBindValue(nowMs - kRetentionMs[TenMinutes]);
+    q.exec();
+    return {};
+}
+
+int HistoryStore::chooseTier(qint64 from, qint64 to, qint64 nowMs, int maxPoints)
+{
+    const qint64 span = std::max<qint64>(1, to - from);
+    const qint64 rawStep = 10000;
+    for (int tier = Raw; tier <= TenMinutes; ++tier) {
+        const qint64 step = tier == Raw ? rawStep : kBucketMs[tier];
+        if (from >= nowMs - kRetentionMs[tier] - 60000 && span / step <= maxPoints)
+            return tier;
+    }
+    return TenMinutes;
+}
+
+qint64 HistoryStore::gapThresholdMs(int tier) const
+{
+    // A point may arrive a little late; more than two missed points is a gap.
+    const qint64 step = tier == Raw ? m_rawIntervalMs : kBucketMs[std::clamp(tier, 0, 2)];
+    return 2 * step + step / 2;
+}
+
+QStringList HistoryStore::seriesKeys(const QString &prefix) const
+{
+    QStringList out;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("SELECT key FROM series WHERE substr(key, 1, ?) = ? ORDER BY key"));
+    q.addBindValue(prefix.size());
+    q.addBindValue(prefix.isNull() ? QStringLiteral("") : prefix);
+    if (q.exec())
+        while (q.next())
+            out << q.value(0).toString();
+    return out;
+}
+
+Result<HistoryRead> HistoryStore::read(const QString &keyPrefix, qint64 from, qint64 to, qint64 nowMs, int tier) const
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (!db.isOpen())
+        return makeError(QStringLiteral("Resource history is not open"), {}, QStringLiteral("metrics.db"));
+    HistoryRead r;
+    r.tier = tier < 0 ? chooseTier(from, to, nowMs) : std::clamp(tier, 0, 2);
+    r.bucketMs = r.tier == Raw ? m_rawIntervalMs : kBucketMs[r.tier];
+    r.gapMs = gapThresholdMs(r.tier);
+
+    QSqlQuery ids(db);
+    ids.prepare(QStringLiteral("SELECT id, key FROM series WHERE substr(key, 1, ?) = ?"));
+    // A null QString binds as SQL NULL, which matches nothing.
+    ids.addBindValue(keyPrefix.size());
+    ids.addBindValue(keyPrefix.isNull() ? QStringLiteral("") : keyPrefix);
+    if (!ids.exec())
+        return makeError(QStringLiteral("Resource history: reading failed"), ids.lastError().text(),
+                         QStringLiteral("metrics.db"));
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT ts, vmin, vmax, vsum, n FROM points WHERE series = ? AND tier = ? "
+                             "AND ts >= ? AND ts <= ? ORDER BY ts"));
+    while (ids.next()) {
+        q.addBindValue(ids.value(0).toLongLong());
+        q.addBindValue(r.tier);
+        q.addBindValue(from - (r.tier == Raw ? 0 : r.bucketMs));
+        q.addBindValue(to);
+        if (!q.exec())
+            return makeError(QStringLiteral("Resource history: reading failed"), q.lastError().text(),
+                             QStringLiteral("metrics.db"));
+        Series s;
+        while (q.next()) {
+            const qint64 n = std::max<qint64>(1, q.value(4).toLongLong());
+            s.append(Point{q.value(0).toLongLong(), q.value(1).toDouble(), q.value(2).toDouble(),
+                           q.value(3).toDouble() / double(n), n});
+        }
+        if (!s.isEmpty())
+            r.series.insert(ids.value(1).toString(), std::move(s));
+    }
+    QSqlQuery o(db);
+    o.prepare(QStringLiteral("SELECT ts, ns, pod, container FROM ooms WHERE ts >= ? AND ts <= ? ORDER BY ts"));
+    o.addBindValue(from);
+    o.addBindValue(to);
+    if (o.exec())
+        while (o.next())
+            r.ooms.append({o.value(0).toLongLong(), o.value(1).toString(), o.value(2).toString(), o.value(3).toString()});
+    return r;
+}
+
+qint64 HistoryStore::fileSizeBytes() const
+{
+    return QFileInfo(m_path).size() + QFileInfo(m_path + QStringLiteral("-wal")).size();
+}
+
+} // namespace vigia::metrics

@@ -1,0 +1,225 @@
+#include "remote/KubectlRunner.h"
+
+#include "core/Log.h"
+#include "core/MetaTypes.h"
+#include "remote/KubectlErrors.h"
+#include "remote/ShellQuote.h"
+
+#include <QPointer>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+
+namespace vigia::remote {
+
+namespace {
+
+// The probe asks the API for its version: cheap, and it fails exactly the way
+// every later command would (no kubectl, unreadable kubeconfig, sudo, API down).
+const QStringList kProbeArgs{QStringLiteral("version"), QStringLiteral("-o"), QStringLiteral("json"),
+                             QStringLiteral("--request-timeout=10s")};
+constexpr int kProbeTimeoutMs = 15000;
+// A pod list of the large scenario is tens of MB; anything far beyond is a runaway.
+constexpr qsizetype kMaxCollectedBytes = qsizetype(512) * 1024 * 1024;
+
+bool isApiLevelFailure(const QString &code)
+{
+    return code == QLatin1String("kube.refused") || code == QLatin1String("kube.timeout") ||
+           code == QLatin1String("kube.server-error") || code == QLatin1String("kube.unauthorized") ||
+           code == QLatin1String("kube.forbidden");
+}
+
+struct Collected {
+    QByteArray out;
+    QByteArray err;
+    bool overflow = false;
+};
+
+} // namespace
+
+// One detection run. It is a child of the runner and the context of every
+// connection it makes, so deleting it (a new detect()) silences the old run.
+class DetectContext : public QObject {
+public:
+    DetectContext(KubectlRunner *runner, ssh::SshConnection *connection, QList<QStringList> candidates)
+        : QObject(runner), m_runner(runner), m_connection(connection), m_candidates(std::move(candidates))
+    {
+        setObjectName(QStringLiteral("vigia-kubectl-detection"));
+    }
+
+    // Emits through the runner; returns the prefix found via onDetected.
+    std::function<void(const QStringList &)> onDetected;
+    // Detection failed, but this prefix did run kubectl (the API was the problem).
+    std::function<void(const QStringList &)> onUsable;
+
+    void tryNext()
+    {
+        if (m_index >= m_candidates.size()) {
+            const Error e =
+                m_best.value_or(makeError(QStringLiteral("kubectl could not be run on the server."),
+                                          QString(), QStringLiteral("kube.failed")));
+            qCInfo(lcRemote) << "kubectl detection failed:" << e.code << e.message;
+            finish();
+            if (m_usable && onUsable)
+                onUsable(*m_usable);
+            emit m_runner->detectionFailed(e);
+            return;
+        }
+        const QStringList prefix = m_candidates.at(m_index);
+        ssh::ExecOptions opts;
+        opts.timeoutMs = kProbeTimeoutMs;
+        ssh::SshChannel *ch =
+            m_connection ? m_connection->exec(buildCommandLine(prefix + kProbeArgs), opts) : nullptr;
+        if (!ch) {
+            finish();
+            emit m_runner->detectionFailed(
+                makeError(QStringLiteral("There is no SSH connection to run kubectl on."), QString(),
+                          QStringLiteral("kube.no-connection")));
+            return;
+        }
+        // The channel goes away when it ends, whether or not this run still cares.
+        connect(ch, &ssh::SshChannel::finished, ch, &QObject::deleteLater);
+        auto data = std::make_shared<Collected>();
+        connect(ch, &ssh::SshChannel::stdoutReady, this, [data](const QByteArray &c) {
+            if (data->out.size() < 1024 * 1024)
+                data->out += c;
+        });
+        connect(ch, &ssh::SshChannel::stderrReady, this, [data](const QByteArray &c) {
+            if (data->err.size() < 64 * 1024)
+                data->err += c;
+        });
+        connect(ch, &ssh::SshChannel::finished, this, [this, data, prefix](const ssh::ExitInfo &exit) {
+            const std::optional<Error> err = kubectlExitError(exit, data->err);
+            if (!err) {
+                qCInfo(lcRemote) << "kubectl detected:" << prefix.join(QLatin1Char(' '));
+                finish();
+                onDetected(prefix);
+                return;
+            }
+            qCDebug(lcRemote) << "kubectl probe failed for" << prefix.join(QLatin1Char(' ')) << err->code;
+            if (!m_best || kubectlFailureRank(*err) > kubectlFailureRank(*m_best))
+                m_best = *err;
+            // kubectl itself ran and reached for its API: the prefix is right even
+            // though the API is down, so later runs can succeed once it is back.
+            if (!m_usable && isApiLevelFailure(err->code))
+                m_usable = prefix;
+            // A transport failure will not get better with another prefix, and an
+            // API that does not answer in time would cost every prefix the same wait.
+            const bool hopeless = exit.error.has_value() || err->code == QLatin1String("kube.timeout");
+            m_index = hopeless ? int(m_candidates.size()) : m_index + 1;
+            tryNext();
+        });
+    }
+
+private:
+    void finish() { deleteLater(); }
+
+    KubectlRunner *m_runner;
+    QPointer<ssh::SshConnection> m_connection;
+    QList<QStringList> m_candidates;
+    int m_index = 0;
+    std::optional<Error> m_best;
+    std::optional<QStringList> m_usable;
+};
+
+KubectlRunner::KubectlRunner(ssh::SshConnection *connection, QObject *parent)
+    : QObject(parent), m_connection(connection)
+{
+    registerCoreMetaTypes();
+}
+
+void KubectlRunner::detect(const QString &overrideCommand)
+{
+    m_prefix.clear();
+    delete findChild<QObject *>(QStringLiteral("vigia-kubectl-detection"), Qt::FindDirectChildrenOnly);
+
+    QList<QStringList> candidates;
+    const QString trimmed = overrideCommand.trimmed();
+    if (!trimmed.isEmpty()) {
+        // The profile says how; it is still probed so a wrong override gets a clear message.
+        candidates << trimmed.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    } else {
+        candidates << QStringList{QStringLiteral("kubectl")}
+                   << QStringList{QStringLiteral("k3s"), QStringLiteral("kubectl")}
+                   << QStringList{QStringLiteral("sudo"), QStringLiteral("-n"), QStringLiteral("k3s"),
+                                  QStringLiteral("kubectl")};
+    }
+    auto *ctx = new DetectContext(this, m_connection, candidates);
+    ctx->onDetected = [this](const QStringList &prefix) {
+        m_prefix = prefix;
+        emit detected(prefix);
+    };
+    ctx->onUsable = [this](const QStringList &prefix) { m_prefix = prefix; };
+    // Start from the event loop so callers can connect after detect() returns.
+    QTimer::singleShot(0, ctx, [ctx]() { ctx->tryNext(); });
+}
+
+quint64 KubectlRunner::run(const QStringList &kubectlArgs, int timeoutMs)
+{
+    const quint64 token = m_nextToken++;
+    auto failLater = [this, token](Error e) {
+        // Never emit from inside run(): the caller connects after it returns the token.
+        QTimer::singleShot(0, this, [this, token, e]() { emit finished(token, Result<QByteArray>(e)); });
+    };
+    if (!m_connection) {
+        failLater(makeError(QStringLiteral("There is no SSH connection to run kubectl on."), QString(),
+                            QStringLiteral("kube.no-connection")));
+        return token;
+    }
+    if (m_prefix.isEmpty()) {
+        failLater(makeError(QStringLiteral("kubectl has not been found on this server yet."), QString(),
+                            QStringLiteral("kube.not-detected")));
+        return token;
+    }
+    ssh::ExecOptions opts;
+    opts.timeoutMs = timeoutMs;
+    ssh::SshChannel *ch = m_connection->exec(buildCommandLine(m_prefix + kubectlArgs), opts);
+    if (!ch) {
+        failLater(makeError(QStringLiteral("The SSH connection could not start a command."), QString(),
+                            QStringLiteral("kube.no-connection")));
+        return token;
+    }
+    auto data = std::make_shared<Collected>();
+    connect(ch, &ssh::SshChannel::stdoutReady, this, [data, ch](const QByteArray &c) {
+        if (data->overflow)
+            return;
+        if (data->out.size() + c.size() > kMaxCollectedBytes) {
+            data->overflow = true;
+            data->out.clear();
+            ch->cancel();
+            return;
+        }
+        data->out += c;
+    });
+    connect(ch, &ssh::SshChannel::stderrReady, this, [data](const QByteArray &c) {
+        if (data->err.size() < 256 * 1024)
+            data->err += c;
+    });
+    connect(ch, &ssh::SshChannel::finished, this, [this, ch, data, token](const ssh::ExitInfo &exit) {
+        ch->deleteLater();
+        if (data->overflow) {
+            emit finished(token,
+                          Result<QByteArray>(makeError(
+                              QStringLiteral("kubectl printed more than %1 MB; the output was dropped.")
+                                  .arg(kMaxCollectedBytes / (1024 * 1024)),
+                              QString(), QStringLiteral("kube.too-large"))));
+            return;
+        }
+        if (std::optional<Error> err = kubectlExitError(exit, data->err)) {
+            emit finished(token, Result<QByteArray>(*err));
+            return;
+        }
+        emit finished(token, Result<QByteArray>(std::move(data->out)));
+    });
+    return token;
+}
+
+ssh::SshChannel *KubectlRunner::stream(const QStringList &kubectlArgs)
+{
+    if (!m_connection || m_prefix.isEmpty())
+        return nullptr;
+    return m_connection->exec(buildCommandLine(m_prefix + kubectlArgs));
+}
+
+} // namespace vigia::remote

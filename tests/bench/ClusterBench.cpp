@@ -1,0 +1,368 @@
+// Cluster overview figures (issue 3): launch to first pod table against
+// `ssh host kubectl get pods -A -o json` in the same run, watch latency from
+// the simulator's write to the store updated, the large scenario (2,000 pods:
+// first table, the longest event-loop stall while a 2,000-event burst is
+// applied, RSS), and the footprint on the "VPS": CPU and RSS of everything
+// below the sandbox's sshd while the Pods view is open (one watch + the
+// 30-second ClusterPoller).
+#include "BenchRegistry.h"
+#include "Sandbox.h"
+#include "core/MetaTypes.h"
+#include "kube/ClusterPoller.h"
+#include "kube/ResourceWatcher.h"
+#include "remote/KubectlRunner.h"
+#include "ssh/SshConnection.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QTimer>
+
+#include <unistd.h>
+
+#include <memory>
+
+using namespace vigia;
+using namespace vigia::bench;
+
+namespace {
+
+// Runs the event loop until done() or the timeout; false on timeout.
+bool waitFor(const std::function<bool()> &done, int timeoutMs)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!done()) {
+        if (t.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    }
+    return true;
+}
+
+struct Session {
+    std::unique_ptr<ssh::SshConnection> conn;
+    std::unique_ptr<remote::KubectlRunner> runner;
+};
+
+// Opens the connection and detects kubectl; nullopt-like (empty conn) on failure.
+Session openSession(test::Sandbox &sb, QString *error)
+{
+    registerCoreMetaTypes();
+    Session s;
+    s.conn = std::make_unique<ssh::SshConnection>();
+    bool connected = false, failed = false;
+    QObject::connect(s.conn.get(), &ssh::SshConnection::connected, [&] { connected = true; });
+    QObject::connect(s.conn.get(), &ssh::SshConnection::failed, [&](const Error &e) {
+        failed = true;
+        *error = e.message;
+    });
+    s.conn->open(sb.target(QStringLiteral("ed25519")));
+    if (!waitFor([&] { return connected || failed; }, 30000) || !connected) {
+        s.conn.reset();
+        return s;
+    }
+    s.runner = std::make_unique<remote::KubectlRunner>(s.conn.get());
+    bool detected = false, detectFailed = false;
+    QObject::connect(s.runner.get(), &remote::KubectlRunner::detected, [&] { detected = true; });
+    QObject::connect(s.runner.get(), &remote::KubectlRunner::detectionFailed, [&](const Error &e) {
+        detectFailed = true;
+        *error = e.message;
+    });
+    s.runner->detect();
+    if (!waitFor([&] { return detected || detectFailed; }, 30000) || !detected)
+        s.conn.reset();
+    return s;
+}
+
+// From start() to the first batch turned into PodInfo rows (what the table shows).
+double timeFirstTable(remote::KubectlRunner &runner, qsizetype *rows, kube::ResourceWatcher **keep = nullptr)
+{
+    auto *w = new kube::ResourceWatcher(&runner);
+    qsizetype got = -1;
+    QObject::connect(w, &kube::ResourceWatcher::changed, w, [&](const kube::WatchBatch &b) {
+        if (b.initial && got < 0)
+            got = kube::toPodDelta(b).added.size();
+    });
+    QElapsedTimer t;
+    t.start();
+    w->start();
+    const bool ok = waitFor([&] { return got >= 0; }, 60000);
+    const double ms = double(t.nsecsElapsed()) / 1e6;
+    *rows = got;
+    if (keep && ok)
+        *keep = w;
+    else
+        delete w;
+    return ok ? ms : -1;
+}
+
+double timeSsh(test::Sandbox &sb, const QString &command)
+{
+    QElapsedTimer t;
+    t.start();
+    QByteArray out;
+    if (sb.runSsh(command, &out, 60000) != 0)
+        return -1;
+    return double(t.nsecsElapsed()) / 1e6;
+}
+
+double selfRssMb()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
+    return -1;
+}
+
+// Every process below the sandbox's listening sshd: the session sshd processes,
+// their shells and kubectl. CPU includes reaped children (cutime/cstime), so
+// one-shot kubectl runs that already exited are counted too.
+struct RemoteUsage {
+    double cpuSeconds = 0;
+    double rssMb = 0;
+    int processes = 0;
+};
+
+RemoteUsage remoteUsage(qint64 sshdPid)
+{
+    RemoteUsage u;
+    const long tick = sysconf(_SC_CLK_TCK);
+    const long page = sysconf(_SC_PAGESIZE);
+    QHash<qint64, qint64> parentOf;
+    QHash<qint64, QList<QByteArray>> stats;
+    const QStringList pids = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
+    for (const QString &p : pids) {
+        bool ok = false;
+        const qint64 pid = p.toLongLong(&ok);
+        if (!ok)
+            continue;
+        QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray s = f.readAll();
+        const qsizetype close = s.lastIndexOf(')');
+        if (close < 0)
+            continue;
+        const QList<QByteArray> fields = s.mid(close + 2).split(' '); // fields[0] = state (field 3)
+        if (fields.size() < 22)
+            continue;
+        parentOf.insert(pid, fields.at(1).toLongLong());
+        stats.insert(pid, fields);
+    }
+    for (auto it = stats.cbegin(); it != stats.cend(); ++it) {
+        qint64 p = parentOf.value(it.key());
+        bool below = false;
+        for (int depth = 0; depth < 32 && p > 1; ++depth) {
+            if (p == sshdPid) {
+                below = true;
+                break;
+            }
+            p = parentOf.value(p);
+        }
+        if (!below)
+            continue;
+        const QList<QByteArray> &f = it.value();
+        // utime, stime, cutime, cstime are fields 14-17: indices 11-14 here; rss (pages) is field 24: index 21.
+        const double ticks = f.at(11).toDouble() + f.at(12).toDouble() + f.at(13).toDouble() + f.at(14).toDouble();
+        u.cpuSeconds += ticks / double(tick);
+        u.rssMb += f.at(21).toDouble() * double(page) / (1024.0 * 1024.0);
+        ++u.processes;
+    }
+    return u;
+}
+
+// "2026-11-27T08:51:01.101748Z" (the simulator's write time) in microseconds since the epoch; 0 if unreadable.
+qint64 touchedMicros(const QString &v)
+{
+    const qsizetype dot = v.indexOf(QLatin1Char('.'));
+    const QDateTime base = QDateTime::fromString((dot > 0 ? v.left(dot) : v.chopped(1)) + QLatin1Char('Z'), Qt::ISODate);
+    if (!base.isValid())
+        return 0;
+    QString frac = dot > 0 ? v.mid(dot + 1) : QString();
+    frac.remove(QLatin1Char('Z'));
+    frac = (frac + QStringLiteral("000000")).left(6);
+    return base.toMSecsSinceEpoch() * 1000 + frac.toLongLong();
+}
+
+} // namespace
+
+VIGIA_BENCH(pods_first_table, "launch (connect + kubectl detection + list) to the first pod table, ms, vs `ssh host kubectl get pods -A -o json`")
+{
+    const int reps = ctx.quick() ? 1 : 3;
+    std::vector<double> ours, theirs;
+    for (int i = 0; i < reps; ++i) {
+        QElapsedTimer t;
+        t.start();
+        QString error;
+        Session s = openSession(ctx.sandbox(), &error);
+        if (!s.conn) {
+            ctx.note(QStringLiteral("pods_first_table: %1").arg(error));
+            return false;
+        }
+        qsizetype rows = 0;
+        if (timeFirstTable(*s.runner, &rows) < 0 || rows <= 0) {
+            ctx.note(QStringLiteral("pods_first_table: no table"));
+            return false;
+        }
+        ours.push_back(double(t.nsecsElapsed()) / 1e6);
+        theirs.push_back(timeSsh(ctx.sandbox(), QStringLiteral("kubectl get pods -A -o json")));
+    }
+    ctx.report({QStringLiteral("pods_first_table"), median(ours), QStringLiteral("ms"), median(theirs),
+                QStringLiteral("ssh_kubectl_get_pods")});
+    return true;
+}
+
+VIGIA_BENCH(watch_latency, "`ctl touch` written by the simulator to the watcher's store updated, median ms")
+{
+    QString error;
+    Session s = openSession(ctx.sandbox(), &error);
+    if (!s.conn) {
+        ctx.note(QStringLiteral("watch_latency: %1").arg(error));
+        return false;
+    }
+    kube::ResourceWatcher w(s.runner.get());
+    QString webKey;
+    std::vector<double> lat;
+    qint64 lastTouched = 0;
+    QObject::connect(&w, &kube::ResourceWatcher::changed, &w, [&](const kube::WatchBatch &b) {
+        const qint64 nowUs = QDateTime::currentMSecsSinceEpoch() * 1000;
+        for (const QJsonObject &o : b.modified) {
+            const QString v = o.value(QLatin1String("metadata")).toObject().value(QLatin1String("annotations"))
+                                  .toObject().value(QLatin1String("vigia.sim/touched")).toString();
+            const qint64 us = touchedMicros(v);
+            if (us > 0 && us != lastTouched) {
+                lastTouched = us;
+                lat.push_back(double(nowUs - lastTouched) / 1000.0);
+            }
+        }
+    });
+    w.start();
+    if (!waitFor([&] { return w.state() == kube::ResourceWatcher::State::Live; }, 30000)) {
+        ctx.note(QStringLiteral("watch_latency: the watch did not go live"));
+        return false;
+    }
+    waitFor([] { return false; }, 1500); // let the watch settle
+    const int reps = ctx.quick() ? 3 : 15;
+    for (int i = 0; i < reps; ++i) {
+        const size_t before = lat.size();
+        QString out;
+        if (!ctx.sandbox().ctl({QStringLiteral("touch"), QStringLiteral("--namespace"), QStringLiteral("joledev"),
+                                QStringLiteral("--pod"), QStringLiteral("web")},
+                               &out)) {
+            ctx.note(QStringLiteral("watch_latency: ctl touch failed: %1").arg(ctx.sandbox().errorString()));
+            return false;
+        }
+        waitFor([&] { return lat.size() > before; }, 10000);
+        waitFor([] { return false; }, 200);
+    }
+    if (lat.empty()) {
+        ctx.note(QStringLiteral("watch_latency: no change seen"));
+        return false;
+    }
+    ctx.report({QStringLiteral("watch_latency"), median(lat), QStringLiteral("ms"), {}, {}});
+    return true;
+}
+
+VIGIA_BENCH(pods_big, "large scenario (2,000 pods): pods_big_first_table ms after connecting, pods_big_stall (longest event-loop gap applying a 2,000-event burst) ms, pods_big_rss MB")
+{
+    test::Sandbox big;
+    if (!big.start(QStringLiteral("large"))) {
+        ctx.note(QStringLiteral("pods_big: the large sandbox did not start: %1").arg(big.errorString()));
+        return false;
+    }
+    QString error;
+    Session s = openSession(big, &error);
+    if (!s.conn) {
+        ctx.note(QStringLiteral("pods_big: %1").arg(error));
+        return false;
+    }
+    qsizetype rows = 0;
+    kube::ResourceWatcher *w = nullptr;
+    const double first = timeFirstTable(*s.runner, &rows, &w);
+    if (first < 0 || !w) {
+        ctx.note(QStringLiteral("pods_big: no first table"));
+        return false;
+    }
+    std::unique_ptr<kube::ResourceWatcher> owner(w);
+    ctx.report({QStringLiteral("pods_big_first_table"), first, QStringLiteral("ms"), {}, {}});
+    ctx.note(QStringLiteral("pods_big: %1 rows").arg(rows));
+    // The burst: each batch is turned into PodInfo rows as the model would; the
+    // stall is the longest gap between ticks of a 2 ms timer.
+    qsizetype modified = 0;
+    QObject::connect(w, &kube::ResourceWatcher::changed, w, [&](const kube::WatchBatch &b) {
+        modified += kube::toPodDelta(b).modified.size();
+    });
+    waitFor([] { return false; }, 1000);
+    QElapsedTimer gap;
+    qint64 worst = 0;
+    QTimer tick;
+    tick.setInterval(2);
+    QObject::connect(&tick, &QTimer::timeout, [&] {
+        if (gap.isValid())
+            worst = std::max(worst, gap.nsecsElapsed());
+        gap.start();
+    });
+    tick.start();
+    const int count = ctx.quick() ? 500 : 2000;
+    // ctl blocks this thread while it runs; the gap is measured from when it returns.
+    big.ctl({QStringLiteral("touch"), QStringLiteral("--all"), QStringLiteral("--count"), QString::number(count)});
+    gap.invalidate();
+    worst = 0;
+    waitFor([&] { return modified >= count; }, 60000);
+    waitFor([] { return false; }, 300);
+    tick.stop();
+    ctx.report({QStringLiteral("pods_big_stall"), double(worst) / 1e6, QStringLiteral("ms"), {}, {}});
+    ctx.note(QStringLiteral("pods_big: %1 modified rows applied").arg(modified));
+    ctx.report({QStringLiteral("pods_big_rss"), selfRssMb(), QStringLiteral("MB"), {}, {}});
+    return true;
+}
+
+VIGIA_BENCH(remote_footprint, "remote_cpu (% of one CPU) and remote_rss (MB, peak) of everything under sshd with the pod watch + 30 s ClusterPoller running")
+{
+    QString error;
+    Session s = openSession(ctx.sandbox(), &error);
+    if (!s.conn) {
+        ctx.note(QStringLiteral("remote_footprint: %1").arg(error));
+        return false;
+    }
+    kube::ResourceWatcher w(s.runner.get());
+    kube::ClusterPoller poller(s.runner.get());
+    w.start();
+    poller.start();
+    if (!waitFor([&] { return w.state() == kube::ResourceWatcher::State::Live && poller.hasData(); }, 60000)) {
+        ctx.note(QStringLiteral("remote_footprint: not live"));
+        return false;
+    }
+    const qint64 sshd = ctx.sandbox().sshdPid();
+    const int seconds = ctx.quick() ? 35 : 300;
+    const RemoteUsage start = remoteUsage(sshd);
+    QElapsedTimer t;
+    t.start();
+    double peakRss = start.rssMb;
+    double sumRss = 0;
+    int samples = 0;
+    while (t.elapsed() < qint64(seconds) * 1000) {
+        waitFor([] { return false; }, 1000);
+        const RemoteUsage u = remoteUsage(sshd);
+        peakRss = std::max(peakRss, u.rssMb);
+        sumRss += u.rssMb;
+        ++samples;
+    }
+    const RemoteUsage end = remoteUsage(sshd);
+    const double cpuPct = 100.0 * (end.cpuSeconds - start.cpuSeconds) / (double(t.elapsed()) / 1000.0);
+    ctx.note(QStringLiteral("remote_footprint: %1 s window, %2 processes at the end, mean RSS %3 MB (includes the sshd session processes)")
+                 .arg(seconds)
+                 .arg(end.processes)
+                 .arg(samples ? sumRss / samples : 0, 0, 'f', 1));
+    ctx.report({QStringLiteral("remote_cpu"), cpuPct, QStringLiteral("%"), {}, {}});
+    ctx.report({QStringLiteral("remote_rss"), peakRss, QStringLiteral("MB"), {}, {}});
+    // The peak is a poll's short-lived kubectl overlapping the resident watch; the mean is what is held.
+    ctx.report({QStringLiteral("remote_rss_mean"), samples ? sumRss / samples : 0, QStringLiteral("MB"), {}, {}});
+    return true;
+}

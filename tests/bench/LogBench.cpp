@@ -1,0 +1,274 @@
+// Log viewer figures (issue 4): ingest rate into the log model (in memory, and
+// live from the sandbox's fast log generator against the OpenSSH client in the
+// same run), search over a million lines and the memory a million lines cost.
+// log_ui_stall_p99 needs QtWidgets, which vigia-bench does not link; it is
+// measured by tests/logs_ui (uiStallWhileIngesting), which prints the same line.
+#include "BenchRegistry.h"
+#include "Sandbox.h"
+#include "logs/LogBuffer.h"
+#include "logs/LogMatcher.h"
+#include "logs/LogStream.h"
+#include "remote/KubectlRunner.h"
+#include "remote/ShellQuote.h"
+#include "ssh/SshConnection.h"
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTimer>
+
+#include <ctime>
+#include <memory>
+
+using namespace vigia;
+using namespace vigia::bench;
+
+namespace {
+
+// A kubectl --timestamps line like the sandbox's generator writes (~130 bytes, ANSI level).
+QByteArray sampleLine(qint64 n)
+{
+    static const char *levels[] = {"\x1b[32mINFO\x1b[0m", "\x1b[36mDEBUG\x1b[0m", "\x1b[33mWARN\x1b[0m",
+                                   "\x1b[31mERROR\x1b[0m"};
+    QByteArray line = "2026-11-27T03:12:04.";
+    line += QByteArray::number(100000000 + n % 900000000);
+    line += "Z ";
+    line += levels[n % 7 == 3 ? 3 : n % 4 == 1 ? 1 : n % 11 == 2 ? 2 : 0];
+    line += " 10.42.0.1 \"GET /servicios HTTP/1.1\" status=";
+    line += QByteArray::number(n % 53 == 0 ? 503 : 200);
+    line += " bytes=5123 ua=\"Mozilla/5.0 (X11; Linux x86_64)\" seq=";
+    line += QByteArray::number(n);
+    line += '\n';
+    return line;
+}
+
+// A ~100-byte body without timestamp (what the buffer stores per line).
+QByteArray sampleBody(qint64 n)
+{
+    QByteArray b = "INFO 10.42.0.1 GET /servicios/cotizar HTTP/1.1 status=";
+    b += QByteArray::number(n % 53 == 0 ? 503 : 200);
+    b += n % 97 == 0 ? " error=upstream-timeout" : " bytes=5123 dur=12ms";
+    b += " seq=";
+    b += QByteArray::number(n);
+    return b;
+}
+
+double rssMb()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &l : f.readAll().split('\n'))
+        if (l.startsWith("VmRSS:"))
+            return l.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
+    return -1;
+}
+
+bool spinUntil(const std::function<bool()> &done, int timeoutMs)
+{
+    QEventLoop loop;
+    QTimer tick;
+    QObject::connect(&tick, &QTimer::timeout, &loop, &QEventLoop::quit);
+    tick.start(20);
+    QElapsedTimer t;
+    t.start();
+    while (!done() && t.elapsed() < timeoutMs)
+        loop.exec();
+    return done();
+}
+
+} // namespace
+
+VIGIA_BENCH(log_ingest,
+            "lines/s through LogStream::ingest into the ring buffer: in memory, and live from the "
+            "sandbox's fast generator vs `ssh host kubectl logs -f POD > /dev/null`")
+{
+    // 1. In memory: parsing, timestamps, de-duplication bookkeeping and the ring.
+    const int lines = ctx.quick() ? 100000 : 1000000;
+    QByteArray data;
+    data.reserve(qsizetype(lines) * 140);
+    for (int i = 0; i < lines; ++i)
+        data += sampleLine(i);
+    std::vector<double> rates;
+    for (int rep = 0; rep < (ctx.quick() ? 1 : 3); ++rep) {
+        logs::LogBuffer buffer;
+        logs::LogStream stream(&buffer, 0);
+        QElapsedTimer t;
+        t.start();
+        constexpr qsizetype kChunk = 32 * 1024; // about what one coalesced channel signal carries
+        for (qsizetype off = 0; off < data.size(); off += kChunk)
+            stream.ingest(QByteArrayView(data).sliced(off, std::min(kChunk, data.size() - off)));
+        const double s = double(t.nsecsElapsed()) / 1e9;
+        if (buffer.totalAppended() != lines) {
+            ctx.note(QStringLiteral("log_ingest: %1 lines appended, expected %2")
+                         .arg(buffer.totalAppended())
+                         .arg(lines));
+            return false;
+        }
+        rates.push_back(lines / s);
+    }
+    ctx.report({QStringLiteral("log_ingest_memory"), median(rates), QStringLiteral("lines/s"), {}, {}});
+
+    // 2. Live through SSH from the sandbox, against the OpenSSH client on the same stream.
+    test::Sandbox &sb = ctx.sandbox();
+    ssh::SshConnection conn;
+    bool connected = false, failed = false;
+    QObject::connect(&conn, &ssh::SshConnection::connected, [&] { connected = true; });
+    QObject::connect(&conn, &ssh::SshConnection::failed, [&](const Error &e) {
+        failed = true;
+        ctx.note(QStringLiteral("log_ingest: connect failed: ") + e.toString());
+    });
+    conn.open(sb.target(QStringLiteral("ed25519")));
+    if (!spinUntil([&] { return connected || failed; }, 20000) || !connected)
+        return false;
+    remote::KubectlRunner runner(&conn);
+    bool detected = false, detectFailed = false;
+    QObject::connect(&runner, &remote::KubectlRunner::detected, [&] { detected = true; });
+    QObject::connect(&runner, &remote::KubectlRunner::detectionFailed, [&](const Error &e) {
+        detectFailed = true;
+        ctx.note(QStringLiteral("log_ingest: kubectl detection failed: ") + e.toString());
+    });
+    runner.detect();
+    if (!spinUntil([&] { return detected || detectFailed; }, 30000) || !detected)
+        return false;
+
+    // Pick a running pod.
+    QByteArray podsJson;
+    bool gotPods = false;
+    const quint64 token = runner.run({QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-A"),
+                                      QStringLiteral("-o"), QStringLiteral("json")});
+    QObject::connect(&runner, &remote::KubectlRunner::finished, [&](quint64 tk, const Result<QByteArray> &r) {
+        if (tk == token) {
+            gotPods = true;
+            if (r)
+                podsJson = *r;
+        }
+    });
+    spinUntil([&] { return gotPods; }, 30000);
+    QString ns, pod;
+    for (const QJsonValue &v :
+         QJsonDocument::fromJson(podsJson).object().value(QStringLiteral("items")).toArray()) {
+        const QJsonObject o = v.toObject();
+        if (o.value(QStringLiteral("status")).toObject().value(QStringLiteral("phase")).toString() ==
+            QLatin1String("Running")) {
+            ns = o.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("namespace")).toString();
+            pod = o.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("name")).toString();
+            break;
+        }
+    }
+    if (pod.isEmpty()) {
+        ctx.note(QStringLiteral("log_ingest: no running pod in the sandbox"));
+        return false;
+    }
+    QString ctlOut;
+    if (!sb.ctl({QStringLiteral("log-rate"), QStringLiteral("fast"), QStringLiteral("--namespace"), ns,
+                 QStringLiteral("--pod"), pod},
+                &ctlOut))
+        ctx.note(QStringLiteral("log_ingest: log-rate fast failed: ") + sb.errorString());
+
+    const int seconds = ctx.quick() ? 2 : 5;
+    logs::LogRequest req;
+    req.ns = ns;
+    req.pod = pod;
+    req.tailLines = 0;
+
+    logs::LogBuffer buffer;
+    logs::LogStream stream(&buffer, 0);
+    stream.start(&runner, req);
+    // Skip the first half second (process start-up on both sides), then count.
+    spinUntil([] { return false; }, 500);
+    const qint64 startLines = stream.linesReceived();
+    QElapsedTimer t;
+    t.start();
+    spinUntil([] { return false; }, seconds * 1000);
+    const double ours = double(stream.linesReceived() - startLines) / (double(t.nsecsElapsed()) / 1e9);
+    stream.stop();
+
+    // OpenSSH: the same command line, output only counted.
+    QProcess ssh;
+    qint64 newlines = 0;
+    bool counting = false;
+    QObject::connect(&ssh, &QProcess::readyReadStandardOutput, [&] {
+        const QByteArray chunk = ssh.readAllStandardOutput();
+        if (counting)
+            newlines += chunk.count('\n');
+    });
+    const QString remoteCmd = remote::buildCommandLine(runner.prefix() + logs::LogStream::buildArgs(req));
+    ssh.start(QStringLiteral("ssh"), {QStringLiteral("-F"), sb.sshConfigPath(), QStringLiteral("-o"),
+                                      QStringLiteral("BatchMode=yes"), sb.sshAlias(), remoteCmd});
+    if (!ssh.waitForStarted(10000)) {
+        ctx.note(QStringLiteral("log_ingest: ssh did not start"));
+        return false;
+    }
+    spinUntil([] { return false; }, 500);
+    counting = true;
+    QElapsedTimer t2;
+    t2.start();
+    spinUntil([] { return false; }, seconds * 1000);
+    const double theirs = double(newlines) / (double(t2.nsecsElapsed()) / 1e9);
+    ssh.kill();
+    ssh.waitForFinished(5000);
+    sb.ctl({QStringLiteral("log-rate"), QStringLiteral("2"), QStringLiteral("--namespace"), ns,
+            QStringLiteral("--pod"), pod});
+    ctx.report({QStringLiteral("log_ingest"), ours, QStringLiteral("lines/s"), theirs,
+                QStringLiteral("ssh_kubectl_logs")});
+    return true;
+}
+
+VIGIA_BENCH(log_search_1m, "search over 1,000,000 buffered lines (plain case-insensitive, and a regex), ms")
+{
+    const int n = ctx.quick() ? 200000 : 1000000;
+    logs::LogBuffer buffer(n);
+    for (int i = 0; i < n; ++i)
+        buffer.append(sampleBody(i), 0);
+    // Wall time is the figure; CPU time is noted too, since on a loaded machine
+    // (CI, or parallel builds) the wall time says more about the neighbours.
+    auto timeIt = [&](const logs::SearchOptions &o, int *hits) {
+        std::vector<double> ms, cpu;
+        for (int rep = 0; rep < 3; ++rep) {
+            QElapsedTimer t;
+            t.start();
+            const std::clock_t c0 = std::clock();
+            const logs::LogMatcher m(o);
+            *hits = int(m.findAll(buffer).size());
+            ms.push_back(double(t.nsecsElapsed()) / 1e6);
+            cpu.push_back(double(std::clock() - c0) * 1000.0 / CLOCKS_PER_SEC);
+        }
+        ctx.note(QStringLiteral("%1: wall %2 ms, cpu %3 ms (all threads)")
+                     .arg(o.pattern, formatValue(median(ms)), formatValue(median(cpu))));
+        return median(ms);
+    };
+    int plainHits = 0, regexHits = 0, caseHits = 0;
+    const double plain = timeIt({QStringLiteral("ERROR=upstream"), false, false}, &plainHits);
+    const double cs = timeIt({QStringLiteral("status=503"), false, true}, &caseHits);
+    const double regex = timeIt({QStringLiteral("status=5\\d\\d .*timeout"), true, false}, &regexHits);
+    ctx.note(QStringLiteral("log_search_1m: %1 lines; hits plain=%2 case=%3 regex=%4")
+                 .arg(n)
+                 .arg(plainHits)
+                 .arg(caseHits)
+                 .arg(regexHits));
+    ctx.report({QStringLiteral("log_search_1m"), plain, QStringLiteral("ms"), {}, {}});
+    ctx.report({QStringLiteral("log_search_1m_case"), cs, QStringLiteral("ms"), {}, {}});
+    ctx.report({QStringLiteral("log_search_1m_regex"), regex, QStringLiteral("ms"), {}, {}});
+    return plainHits > 0 && regexHits > 0;
+}
+
+VIGIA_BENCH(log_rss_1m, "RSS growth holding 1,000,000 lines of about 100 bytes, MB")
+{
+    const int n = 1000000;
+    const double before = rssMb();
+    auto buffer = std::make_unique<logs::LogBuffer>(n);
+    for (int i = 0; i < n; ++i)
+        buffer->append(sampleBody(i), qint64(i) * 1000, 0);
+    const double after = rssMb();
+    ctx.note(QStringLiteral("log_rss_1m: buffer reports %1 MB")
+                 .arg(double(buffer->memoryBytes()) / 1048576.0, 0, 'f', 1));
+    if (before < 0 || after < 0)
+        return false;
+    ctx.report({QStringLiteral("log_rss_1m"), after - before, QStringLiteral("MB"), {}, {}});
+    return true;
+}

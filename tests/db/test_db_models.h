@@ -1,0 +1,21 @@
+#pragma once
+#include <QObject>
+#include <QTemporaryDir>
+
+class TestDbModels : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void timestampsAndTags();
+    void appointmentModelFromSnapshot();
+    void appointmentRangesAndZone();
+    void unknownSchemaMapping();
+    void quoteModelNewestFirstWithTags();
+    void tableBrowserIsLazy();
+    void tableBrowserHostileNames();
+    void csvRoundTrip();
+    void csvOfFilteredView();
+
+private:
+    QTemporaryDir m_dir;
+};

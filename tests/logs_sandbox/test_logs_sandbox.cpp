@@ -1,0 +1,133 @@
+// Log streams against the sandbox: a real sshd, real kubectl, the simulated API.
+#include "Sandbox.h"
+#include "logs/LogBuffer.h"
+#include "logs/LogStream.h"
+#include "remote/KubectlRunner.h"
+#include "ssh/SshConnection.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <memory>
+
+using namespace vigia;
+
+class TestLogsSandbox : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(m_sb.start(), qPrintable(m_sb.errorString()));
+        m_conn = std::make_unique<ssh::SshConnection>();
+        QSignalSpy connected(m_conn.get(), &ssh::SshConnection::connected);
+        m_conn->open(m_sb.target(QStringLiteral("ed25519")));
+        QVERIFY(connected.wait(20000));
+        m_runner = std::make_unique<remote::KubectlRunner>(m_conn.get());
+        QSignalSpy detected(m_runner.get(), &remote::KubectlRunner::detected);
+        m_runner->detect();
+        QVERIFY(detected.wait(30000));
+
+        QByteArray podsJson;
+        bool gotPods = false;
+        quint64 token = 0;
+        connect(m_runner.get(), &remote::KubectlRunner::finished, this,
+                [&](quint64 tk, const Result<QByteArray> &r) {
+                    if (tk != token)
+                        return;
+                    gotPods = true;
+                    if (r)
+                        podsJson = *r;
+                });
+        token = m_runner->run({QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-A"),
+                               QStringLiteral("-o"), QStringLiteral("json")});
+        QTRY_VERIFY_WITH_TIMEOUT(gotPods, 30000);
+        disconnect(m_runner.get(), &remote::KubectlRunner::finished, this, nullptr);
+        QVERIFY(!podsJson.isEmpty());
+        const QByteArray *result = &podsJson;
+        for (const QJsonValue &v :
+             QJsonDocument::fromJson(*result).object().value(QStringLiteral("items")).toArray()) {
+            const QJsonObject o = v.toObject();
+            if (o.value(QStringLiteral("status")).toObject().value(QStringLiteral("phase")).toString() ==
+                QLatin1String("Running")) {
+                m_ns = o.value(QStringLiteral("metadata"))
+                           .toObject()
+                           .value(QStringLiteral("namespace"))
+                           .toString();
+                m_pod =
+                    o.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("name")).toString();
+                break;
+            }
+        }
+        QVERIFY(!m_pod.isEmpty());
+    }
+
+    void cleanupTestCase()
+    {
+        m_runner.reset();
+        m_conn.reset();
+        m_sb.stop();
+    }
+
+    // Closing a log view ends the remote `kubectl logs -f`: no orphan on the server.
+    void stopLeavesNoRemoteProcess()
+    {
+        logs::LogBuffer buffer;
+        auto stream = std::make_unique<logs::LogStream>(&buffer, 0);
+        logs::LogRequest req;
+        req.ns = m_ns;
+        req.pod = m_pod;
+        req.tailLines = 20;
+        stream->start(m_runner.get(), req);
+        QTRY_VERIFY_WITH_TIMEOUT(buffer.size() >= 20, 20000);
+        QVERIFY(stream->isRunning());
+        QTRY_VERIFY_WITH_TIMEOUT(m_sb.remoteProcessCount(QStringLiteral("logs")) >= 1, 10000);
+        // Every line is a whole kubectl line: timestamp parsed and stripped.
+        QVERIFY(buffer.at(0).timestampNs > 0);
+        QVERIFY(!buffer.at(0).bytes.startsWith("20"));
+        stream.reset(); // as closing the page does
+        QTRY_COMPARE_WITH_TIMEOUT(m_sb.remoteProcessCount(QStringLiteral("logs")), 0, 15000);
+    }
+
+    // A resumed stream continues at the last line seen: no line twice, a marker at the seam.
+    void resumeContinuesWithoutDuplicates()
+    {
+        logs::LogBuffer buffer;
+        logs::LogStream stream(&buffer, 0);
+        logs::LogRequest req;
+        req.ns = m_ns;
+        req.pod = m_pod;
+        req.tailLines = 50;
+        stream.start(m_runner.get(), req);
+        QTRY_VERIFY_WITH_TIMEOUT(buffer.size() >= 50, 20000);
+        stream.stop();
+        stream.resume(m_runner.get());
+        QTRY_VERIFY_WITH_TIMEOUT(stream.isRunning() && buffer.size() >= 53, 20000);
+        stream.stop();
+        QSet<QByteArray> seen;
+        int markers = 0;
+        for (int i = 0; i < buffer.size(); ++i) {
+            const logs::LogLineRef l = buffer.at(i);
+            if (l.flags & logs::LogBuffer::Marker) {
+                ++markers;
+                continue;
+            }
+            const QByteArray key = QByteArray::number(l.timestampNs) + ' ' + l.bytes;
+            QVERIFY2(!seen.contains(key), key.constData());
+            seen.insert(key);
+        }
+        QVERIFY(markers >= 1);
+    }
+
+private:
+    test::Sandbox m_sb;
+    std::unique_ptr<ssh::SshConnection> m_conn;
+    std::unique_ptr<remote::KubectlRunner> m_runner;
+    QString m_ns;
+    QString m_pod;
+};
+
+QTEST_GUILESS_MAIN(TestLogsSandbox)
+#include "test_logs_sandbox.moc"

@@ -1,0 +1,407 @@
+// GUI smoke against the real sandbox: sshd + kubectl + the simulated K3s API.
+#include "ConnectionController.h"
+#include "ConnectionPrompter.h"
+#include "HostKeyDialog.h"
+#include "MainWindow.h"
+#include "PassphraseDialog.h"
+#include "PassphraseKeychain.h"
+#include "PodFilterProxyModel.h"
+#include "PodListModel.h"
+#include "Sandbox.h"
+#include "StatusStyle.h"
+#include "actions/ActivityView.h"
+#include "capacity/CapacityView.h"
+#include "data/DataWorkspace.h"
+#include "core/MetaTypes.h"
+#include "logs/LogPage.h"
+#include "logs/LogPanel.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QFrame>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace vigia;
+
+namespace {
+constexpr int kConnectTimeoutMs = 30000;
+
+QString outputPath(const QString &file)
+{
+    return QStringLiteral(VIGIA_UI_TEST_OUTPUT_DIR "/") + file;
+}
+
+Profile sandboxProfile(const test::Sandbox &sb)
+{
+    Profile p;
+    p.name = QStringLiteral("vigia-sandbox");
+    p.host = sb.host();
+    p.port = sb.sshPort();
+    p.user = sb.user();
+    return p;
+}
+
+QStringList podKeys(const PodListModel *m)
+{
+    QStringList keys;
+    for (const kube::PodInfo &p : m->pods())
+        keys << p.key();
+    return keys;
+}
+
+template <typename T> T *waitForDialog(int timeoutMs = 10000)
+{
+    T *found = nullptr;
+    const bool seen = QTest::qWaitFor(
+        [&] {
+            for (QWidget *w : QApplication::topLevelWidgets()) {
+                if (auto *d = qobject_cast<T *>(w); d && d->isVisible()) {
+                    found = d;
+                    return true;
+                }
+            }
+            return false;
+        },
+        timeoutMs);
+    return seen ? found : nullptr;
+}
+} // namespace
+
+class TestUiSandbox : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void connectsAndFillsPodTable();
+    void unknownHostKeyDialogThenConnect();
+    void passphraseDialogRetry();
+    void crashloopScenarioShowsProblemFirst();
+    void lostConnectionKeepsStaleRows();
+    void workspaceTabsAndPodLogs();
+
+private:
+    test::Sandbox m_sb;
+};
+
+void TestUiSandbox::initTestCase()
+{
+    registerCoreMetaTypes();
+    // The history, snapshot cache and log settings go to a test location, not the user's.
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY2(m_sb.start(QStringLiteral("joledev")), qPrintable(m_sb.errorString()));
+}
+
+void TestUiSandbox::cleanupTestCase()
+{
+    m_sb.stop();
+}
+
+void TestUiSandbox::connectsAndFillsPodTable()
+{
+    ConnectionController controller;
+    MainWindow w(&controller);
+    w.resize(1100, 520);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    // The sandbox's known_hosts has the key: no question may be asked.
+    QSignalSpy unknown(&controller, &ConnectionController::hostKeyUnknown);
+    QSignalSpy phases(&controller, &ConnectionController::phaseChanged);
+
+    controller.start(sandboxProfile(m_sb), m_sb.target(QStringLiteral("ed25519")));
+    QTRY_VERIFY_WITH_TIMEOUT(controller.phase() == ConnectionController::Phase::Connected ||
+                                 controller.phase() == ConnectionController::Phase::Failed,
+                             kConnectTimeoutMs);
+    QVERIFY2(controller.phase() == ConnectionController::Phase::Connected,
+             qPrintable(controller.lastError().toString()));
+    QCOMPARE(unknown.count(), 0);
+    // Went through the stages in order.
+    QList<ConnectionController::Phase> seen;
+    for (const auto &args : std::as_const(phases))
+        seen << args.at(0).value<ConnectionController::Phase>();
+    QVERIFY(seen.contains(ConnectionController::Phase::Connecting));
+    QVERIFY(seen.contains(ConnectionController::Phase::DetectingKubectl));
+    QVERIFY(seen.indexOf(ConnectionController::Phase::DetectingKubectl) <
+            seen.indexOf(ConnectionController::Phase::Connected));
+
+    const QStringList keys = podKeys(controller.podModel());
+    for (const QString &prefix :
+         {QStringLiteral("joledev/web-"), QStringLiteral("joledev/api-quoter-"),
+          QStringLiteral("joledev/api-scheduler-"), QStringLiteral("joledev/gatus-"),
+          QStringLiteral("kube-system/traefik-"), QStringLiteral("kube-system/coredns-")}) {
+        QVERIFY2(
+            std::any_of(keys.cbegin(), keys.cend(), [&](const QString &k) { return k.startsWith(prefix); }),
+            qPrintable(prefix + QStringLiteral(" missing from ") + keys.join(QLatin1Char(' '))));
+    }
+    QVERIFY(w.tabs()->tabText(0).startsWith(QStringLiteral("Pods (%1").arg(keys.size())));
+    QCOMPARE(w.podView()->model()->rowCount(), keys.size());
+    QVERIFY(w.stateLabel()->text().contains(QStringLiteral("Connected")));
+    QVERIFY(!w.banner()->isVisible());
+
+    // Refresh runs the get again and changes nothing that didn't change.
+    QSignalSpy updated(&controller, &ConnectionController::podsUpdated);
+    QSignalSpy resets(controller.podModel(), &QAbstractItemModel::modelReset);
+    w.refreshAction()->trigger();
+    QVERIFY(updated.wait(kConnectTimeoutMs));
+    QCOMPARE(resets.count(), 0);
+    QCOMPARE(podKeys(controller.podModel()).size(), keys.size());
+
+    QTest::qWait(50);
+    QVERIFY(w.grab().save(outputPath(QStringLiteral("main-window-sandbox.png"))));
+}
+
+void TestUiSandbox::unknownHostKeyDialogThenConnect()
+{
+    // An empty known_hosts: the dialog must ask, and "Connect once" must not write it.
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString kh = tmp.filePath(QStringLiteral("known_hosts"));
+    {
+        QFile f(kh);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+    }
+    ssh::SshTarget target = m_sb.target(QStringLiteral("ed25519"));
+    target.knownHostsPath = kh;
+
+    ConnectionController controller;
+    MainWindow w(&controller);
+    auto *keychain = new PassphraseKeychain(&controller);
+    keychain->setEnabled(false);
+    new ConnectionPrompter(&controller, &w, keychain);
+    w.show();
+    controller.start(sandboxProfile(m_sb), target);
+
+    HostKeyDialog *dlg = waitForDialog<HostKeyDialog>(kConnectTimeoutMs);
+    QVERIFY2(dlg, "no host key dialog");
+    QCOMPARE(dlg->mode(), HostKeyDialog::Mode::Unknown);
+    QVERIFY2(dlg->messageText().contains(QStringLiteral("key fingerprint is SHA256:")),
+             qPrintable(dlg->messageText()));
+    QVERIFY(dlg->messageText().contains(QStringLiteral("[127.0.0.1]:%1").arg(m_sb.sshPort())));
+    dlg->grab().save(outputPath(QStringLiteral("hostkey-unknown-sandbox.png")));
+    dlg->connectOnceButton()->click();
+
+    QTRY_VERIFY_WITH_TIMEOUT(controller.phase() == ConnectionController::Phase::Connected ||
+                                 controller.phase() == ConnectionController::Phase::Failed,
+                             kConnectTimeoutMs);
+    QVERIFY2(controller.phase() == ConnectionController::Phase::Connected,
+             qPrintable(controller.lastError().toString()));
+    QVERIFY(controller.podModel()->rowCount() > 0);
+    QFile f(kh);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), QByteArray());
+}
+
+void TestUiSandbox::passphraseDialogRetry()
+{
+    ConnectionController controller;
+    MainWindow w(&controller);
+    auto *keychain = new PassphraseKeychain(&controller);
+    keychain->setEnabled(false); // never touch the developer's real keychain
+    new ConnectionPrompter(&controller, &w, keychain);
+    w.show();
+    QSignalSpy asked(&controller, &ConnectionController::passphraseRequired);
+    controller.start(sandboxProfile(m_sb), m_sb.target(QStringLiteral("ed25519_passphrase")));
+
+    PassphraseDialog *dlg = waitForDialog<PassphraseDialog>(kConnectTimeoutMs);
+    QVERIFY2(dlg, "no passphrase dialog");
+    QVERIFY(!dlg->findChild<QLabel *>(QStringLiteral("passphraseRetryWarning")));
+    dlg->passphraseEdit()->setText(QStringLiteral("not the passphrase"));
+    dlg->accept();
+
+    QTRY_VERIFY_WITH_TIMEOUT(asked.count() >= 2, kConnectTimeoutMs);
+    QCOMPARE(asked.at(1).at(1).toBool(), true);
+    PassphraseDialog *retry = waitForDialog<PassphraseDialog>(kConnectTimeoutMs);
+    QVERIFY2(retry, "no second passphrase dialog");
+    QVERIFY(retry->findChild<QLabel *>(QStringLiteral("passphraseRetryWarning")));
+    retry->passphraseEdit()->setText(m_sb.passphrase());
+    retry->accept();
+
+    QTRY_VERIFY_WITH_TIMEOUT(controller.phase() == ConnectionController::Phase::Connected ||
+                                 controller.phase() == ConnectionController::Phase::Failed,
+                             kConnectTimeoutMs);
+    QVERIFY2(controller.phase() == ConnectionController::Phase::Connected,
+             qPrintable(controller.lastError().toString()));
+}
+
+void TestUiSandbox::crashloopScenarioShowsProblemFirst()
+{
+    // Its own sandbox: this scenario has api-scheduler in CrashLoopBackOff (OOMKilled before).
+    test::Sandbox crash;
+    QVERIFY2(crash.start(QStringLiteral("crashloop")), qPrintable(crash.errorString()));
+    ConnectionController controller;
+    MainWindow w(&controller);
+    w.resize(1100, 700);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    Profile profile = sandboxProfile(crash);
+    profile.name = QStringLiteral("joledev-vps");
+    profile.readOnly = true;
+    controller.start(profile, crash.target(QStringLiteral("ed25519")));
+    QTRY_VERIFY_WITH_TIMEOUT(controller.phase() == ConnectionController::Phase::Connected ||
+                                 controller.phase() == ConnectionController::Phase::Failed,
+                             kConnectTimeoutMs);
+    QVERIFY2(controller.phase() == ConnectionController::Phase::Connected,
+             qPrintable(controller.lastError().toString()));
+
+    // Problems first: every failing pod sits above every healthy one.
+    const QAbstractItemModel *view = w.podView()->model();
+    const int failing = controller.podModel()->failingCount();
+    QVERIFY(failing > 0);
+    for (int r = 0; r < view->rowCount(); ++r) {
+        const bool isFail = isFailing(Severity(view->index(r, 0).data(PodListModel::SeverityRole).toInt()));
+        QVERIFY2(isFail == (r < failing),
+                 qPrintable(view->index(r, 0).data(PodListModel::KeyRole).toString()));
+    }
+    QCOMPARE(w.tabs()->tabText(0), MainWindow::podsTabTitle(view->rowCount(), failing));
+    QVERIFY(w.readOnlyBadge()->isVisible());
+
+    // The joledev namespace: api-scheduler is crashing, first, with its restarts dated.
+    w.filterEdit()->setText(QStringLiteral("joledev/")); // the node is "joledev-vps"
+    QCOMPARE(view->rowCount(), 4);
+    QVERIFY2(
+        view->index(0, PodListModel::Name).data().toString().startsWith(QStringLiteral("api-scheduler-")),
+        qPrintable(view->index(0, PodListModel::Name).data().toString()));
+    QCOMPARE(view->index(0, PodListModel::Status).data().toString(), QStringLiteral("CrashLoopBackOff"));
+    QVERIFY(view->index(0, PodListModel::Restarts).data().toString().contains(QStringLiteral("ago")));
+    QTest::qWait(50);
+    QVERIFY(w.grab().save(outputPath(QStringLiteral("main-window-crashloop-joledev.png"))));
+    w.filterEdit()->clear();
+
+    // Select a healthy pod, as a reader would, then refresh: selection survives.
+    w.podView()->selectRow(3);
+    const QString selected = w.podView()->currentIndex().data(PodListModel::KeyRole).toString();
+    QSignalSpy updated(&controller, &ConnectionController::podsUpdated);
+    w.refreshAction()->trigger();
+    QVERIFY(updated.wait(kConnectTimeoutMs));
+    QCOMPARE(w.podView()->currentIndex().data(PodListModel::KeyRole).toString(), selected);
+
+    w.podView()->clearSelection();
+    w.podView()->scrollToTop();
+    QTest::qWait(50);
+    QVERIFY(w.grab().save(outputPath(QStringLiteral("main-window-crashloop.png"))));
+    crash.stop();
+}
+
+void TestUiSandbox::lostConnectionKeepsStaleRows()
+{
+    ConnectionController controller;
+    MainWindow w(&controller);
+    w.show();
+    controller.start(sandboxProfile(m_sb), m_sb.target(QStringLiteral("ed25519")));
+    QTRY_VERIFY_WITH_TIMEOUT(controller.phase() == ConnectionController::Phase::Connected ||
+                                 controller.phase() == ConnectionController::Phase::Failed,
+                             kConnectTimeoutMs);
+    QVERIFY2(controller.phase() == ConnectionController::Phase::Connected,
+             qPrintable(controller.lastError().toString()));
+    const int rows = controller.podModel()->rowCount();
+    QVERIFY(rows > 0);
+
+    m_sb.killSshd();
+    // A refresh on a dead connection must end in Lost (or a failed refresh), never hang.
+    w.refreshAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(w.banner()->isVisible(), 45000);
+    QCOMPARE(controller.podModel()->rowCount(), rows);
+    QVERIFY(controller.isStale());
+    QVERIFY(controller.podModel()->isStale());
+    QVERIFY2(w.bannerLabel()->text().contains(QStringLiteral("out of date")),
+             qPrintable(w.bannerLabel()->text()));
+    w.grab().save(outputPath(QStringLiteral("main-window-lost.png")));
+    // The sandbox is dead now; later tests would need a new one.
+    m_sb.stop();
+}
+
+QTEST_MAIN(TestUiSandbox)
+void TestUiSandbox::workspaceTabsAndPodLogs()
+{
+    ConnectionController controller;
+    MainWindow w(&controller);
+    w.resize(1100, 560);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+
+    // The workspace tabs are there, in order, after Pods.
+    QStringList titles;
+    for (int i = 0; i < w.tabs()->count(); ++i)
+        titles << w.tabs()->tabText(i);
+    QVERIFY2(titles.size() >= 5, qPrintable(titles.join(QLatin1Char(','))));
+    QVERIFY(titles.at(0).startsWith(QStringLiteral("Pods")));
+    const int logsIdx = w.tabs()->indexOf(w.logsTab());
+    QVERIFY(logsIdx > 0);
+    QVERIFY(w.tabs()->indexOf(w.dataTab()) > logsIdx);
+    QVERIFY(w.tabs()->indexOf(w.capacityTab()) > w.tabs()->indexOf(w.dataTab()));
+    QVERIFY(w.tabs()->indexOf(w.activityTab()) > w.tabs()->indexOf(w.capacityTab()));
+    QVERIFY(w.activityView() != nullptr);
+
+    Profile profile = sandboxProfile(m_sb);
+    profile.name = QStringLiteral("vigia-sandbox-workspace-%1").arg(QCoreApplication::applicationPid());
+    const QJsonObject dbs = m_sb.info().value(QStringLiteral("databases")).toObject();
+    profile.appointmentsDbPath = dbs.value(QStringLiteral("scheduler")).toString();
+    profile.quotesDbPath = dbs.value(QStringLiteral("quoter")).toString();
+    QVERIFY2(!profile.appointmentsDbPath.isEmpty(), "the sandbox names its scheduler database");
+    controller.start(profile, m_sb.target(QStringLiteral("ed25519")));
+    // The per-server views open as soon as the connection starts, before it is up.
+    QVERIFY(w.historyStore() != nullptr);
+    QVERIFY(w.dataWorkspace() != nullptr);
+    // No snapshot cached for this fresh profile: the first one is taken once connected.
+    QSignalSpy dataRefreshed(w.dataWorkspace(), &ui::DataWorkspace::refreshed);
+    QTRY_VERIFY_WITH_TIMEOUT(controller.phase() == ConnectionController::Phase::Connected ||
+                                 controller.phase() == ConnectionController::Phase::Failed,
+                             kConnectTimeoutMs);
+    QVERIFY2(controller.phase() == ConnectionController::Phase::Connected,
+             qPrintable(controller.lastError().toString()));
+    QVERIFY(w.actionController() != nullptr);
+
+    // Ctrl+<n> switches to the n-th tab from the keyboard.
+    QApplication::setActiveWindow(&w);
+    w.tabs()->setCurrentIndex(0);
+    w.podView()->setFocus();
+    QTest::keyClick(w.podView(), Qt::Key(Qt::Key_1 + logsIdx), Qt::ControlModifier);
+    QCOMPARE(w.tabs()->currentIndex(), logsIdx);
+    w.tabs()->setCurrentIndex(0);
+
+    // Select the web pod and press L: its log opens in the Logs tab and lines arrive.
+    bool selected = false;
+    for (const kube::PodInfo &p : controller.podModel()->pods()) {
+        if (p.key().startsWith(QStringLiteral("joledev/web-"))) {
+            selected = w.selectPod(p.ns, p.name);
+            break;
+        }
+    }
+    QVERIFY(selected);
+    QCOMPARE(w.selectedPod()->ns, QStringLiteral("joledev"));
+    w.podView()->setFocus();
+    QTest::keyClick(w.podView(), Qt::Key_L);
+    QCOMPARE(w.tabs()->currentWidget(), w.logsTab());
+    QCOMPARE(w.logPanel()->pageCount(), 1);
+    logs::LogPage *page = w.logPanel()->currentPage();
+    QVERIFY(page);
+    QVERIFY(page->pod().name.startsWith(QStringLiteral("web-")));
+    QTRY_VERIFY_WITH_TIMEOUT(page->buffer()->size() > 0, kConnectTimeoutMs);
+
+    // The capacity view is fed: the sampler's first tick lands in the history.
+    QVERIFY(w.capacityView() != nullptr);
+    QTRY_VERIFY_WITH_TIMEOUT(!w.historyStore()->seriesKeys().isEmpty(), kConnectTimeoutMs);
+    w.tabs()->setCurrentIndex(0);
+    QVERIFY(w.selectPod(page->pod().ns, page->pod().name));
+
+    // One picture per tab, for people to look at (the README's is the Pods one).
+    w.resize(1100, 700);
+    QVERIFY(dataRefreshed.count() > 0 || dataRefreshed.wait(60000));
+    QCOMPARE(dataRefreshed.first().at(0).toBool(), true);
+    for (QWidget *tab : {w.tabs()->widget(0), w.logsTab(), w.dataTab(), w.capacityTab(), w.activityTab()}) {
+        w.tabs()->setCurrentWidget(tab);
+        QTest::qWait(100);
+        QVERIFY(w.grab().save(outputPath(QStringLiteral("main-window-%1.png").arg(tab->objectName()))));
+    }
+    w.logPanel()->closeAll();
+}
+
+#include "test_ui_sandbox.moc"

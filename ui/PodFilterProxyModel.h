@@ -1,0 +1,31 @@
+#pragma once
+// Text filter and "problems first" ordering over PodListModel.
+#include <QSortFilterProxyModel>
+
+namespace vigia {
+
+class PodFilterProxyModel : public QSortFilterProxyModel {
+    Q_OBJECT
+public:
+    explicit PodFilterProxyModel(QObject *parent = nullptr);
+
+    // Whitespace-separated words; every word must match (case-insensitive) the
+    // namespace, name, status or node. "ns/name" works too.
+    void setFilterText(const QString &text);
+    QString filterText() const { return m_words.join(QLatin1Char(' ')); }
+
+    // On by default: failing pods come first whatever column is sorted, in
+    // either direction; the chosen column orders within each severity.
+    void setProblemsFirst(bool on);
+    bool problemsFirst() const { return m_problemsFirst; }
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
+
+private:
+    QStringList m_words;
+    bool m_problemsFirst = true;
+};
+
+} // namespace vigia

@@ -1,0 +1,66 @@
+#pragma once
+// A thin table over the pods kubectl returned. Updates are applied in place,
+// keyed by namespace/name, so the view keeps its selection and scroll position.
+#include "StatusStyle.h"
+#include "kube/Pod.h"
+
+#include <QAbstractTableModel>
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+
+namespace vigia {
+
+class PodListModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { Namespace, Name, Ready, Status, Restarts, Age, Node, ColumnCount };
+    Q_ENUM(Column)
+
+    enum Role {
+        SortRole = Qt::UserRole + 1, // a value that sorts naturally (numbers, times)
+        SeverityRole,                // int(Severity)
+        KeyRole,                     // "namespace/name"
+        FilterTextRole,              // everything the text filter matches against
+    };
+
+    explicit PodListModel(QObject *parent = nullptr);
+
+    // Replaces the contents, row by row: changed rows emit dataChanged, new rows
+    // are inserted, vanished rows removed. Never a reset.
+    void setPods(const QList<kube::PodInfo> &pods);
+    const QList<kube::PodInfo> &pods() const { return m_pods; }
+    const kube::PodInfo *podAt(int row) const;
+    int rowOf(const QString &key) const { return m_rowByKey.value(key, -1); }
+
+    int failingCount() const;
+
+    // "Now" for the Age and restart columns; tests pin it, the window ticks it.
+    void setNow(const QDateTime &now);
+    QDateTime now() const { return m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc(); }
+
+    // Stale data stays visible but greyed, after an error.
+    void setStale(bool stale);
+    bool isStale() const { return m_stale; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+signals:
+    void countsChanged(int total, int failing);
+
+private:
+    void rebuildIndex();
+    QVariant displayData(const kube::PodInfo &pod, int column) const;
+    QString statusTooltip(const kube::PodInfo &pod) const;
+
+    QList<kube::PodInfo> m_pods;
+    QList<Severity> m_severity; // parallel to m_pods: computed once per update, not per paint
+    QHash<QString, int> m_rowByKey;
+    QDateTime m_now;
+    bool m_stale = false;
+};
+
+} // namespace vigia

@@ -1,0 +1,65 @@
+#pragma once
+// The Resources tab: range buttons, what is missing, the memory and CPU
+// charts, and the capacity panel, all read from the local history so the
+// view opens at once, before the connection is up.
+#include "metrics/Capacity.h"
+#include "metrics/ChartData.h"
+#include "metrics/HistoryStore.h"
+#include "metrics/MetricsParsers.h"
+
+#include <QSet>
+#include <QWidget>
+
+class QButtonGroup;
+class QLabel;
+
+namespace vigia::ui {
+
+class ResourceChartView;
+class CapacityPanel;
+
+class CapacityView : public QWidget {
+    Q_OBJECT
+public:
+    explicit CapacityView(QWidget *parent = nullptr);
+
+    // Not owned; may be null (then the view says there is no history yet).
+    void setHistoryStore(metrics::HistoryStore *store);
+    // Requests, limits and OOMKilled states from the pod list (kubectl get pods -A -o json).
+    void setPodResources(const QList<metrics::PodResources> &pods);
+    // profileBudget empty: the node's capacity, else 4 GiB.
+    void setBudget(std::optional<qint64> profileBudget, std::optional<qint64> nodeCapacity = std::nullopt,
+                   std::optional<qint64> nodeAllocatable = std::nullopt);
+    // Sources the last sample could not read, shown above the charts.
+    void setMissing(const QStringList &missing);
+    void setRangeMs(qint64 rangeMs);
+    qint64 rangeMs() const { return m_rangeMs; }
+    // Re-reads the history for [now - range, now] and redraws.
+    void refresh(qint64 nowMs = 0);
+
+    ResourceChartView *memoryChart() const { return m_memory; }
+    ResourceChartView *cpuChart() const { return m_cpu; }
+    CapacityPanel *panel() const { return m_panel; }
+    const metrics::CapacityReport &report() const { return m_report; }
+
+signals:
+    void podSelected(const QString &ns, const QString &pod);
+    // For the cluster overview's warning state.
+    void warningsChanged(const QStringList &warnings);
+
+private:
+    metrics::HistoryStore *m_store = nullptr;
+    QList<metrics::PodResources> m_pods;
+    std::optional<qint64> m_profileBudget, m_nodeCapacity, m_nodeAllocatable;
+    qint64 m_rangeMs = 3600 * 1000;
+    qint64 m_lastNow = 0;
+    QSet<QString> m_expanded;
+    metrics::CapacityReport m_report;
+    QLabel *m_missing;
+    QButtonGroup *m_ranges;
+    ResourceChartView *m_memory;
+    ResourceChartView *m_cpu;
+    CapacityPanel *m_panel;
+};
+
+} // namespace vigia::ui

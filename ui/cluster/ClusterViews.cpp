@@ -1,0 +1,175 @@
+#include "cluster/ClusterViews.h"
+
+#include "cluster/ClusterFilterProxyModel.h"
+#include "cluster/ClusterTab.h"
+#include "cluster/DeploymentListModel.h"
+#include "cluster/EventListModel.h"
+#include "cluster/NodeListModel.h"
+#include "cluster/StaleBanner.h"
+#include "kube/ClusterPoller.h"
+
+#include <QSet>
+#include <QTableView>
+
+namespace vigia::cluster {
+
+ClusterViews::ClusterViews(QObject *parent) : QObject(parent)
+{
+    // Each model belongs to its page, so a page adopted by a QTabWidget keeps its model alive.
+    auto *deployPage = new ClusterTab(nullptr, true, DeploymentListModel::Name);
+    m_deployModel = new DeploymentListModel(deployPage);
+    deployPage->proxy()->setSourceModel(m_deployModel);
+    deployPage->view()->sortByColumn(DeploymentListModel::Name, Qt::AscendingOrder);
+    auto *nodePage = new ClusterTab(nullptr, false, NodeListModel::Name);
+    m_nodeModel = new NodeListModel(nodePage);
+    nodePage->proxy()->setSourceModel(m_nodeModel);
+    nodePage->view()->sortByColumn(NodeListModel::Name, Qt::AscendingOrder);
+    auto *eventPage = new ClusterTab(nullptr, true, EventListModel::LastSeen);
+    m_eventModel = new EventListModel(eventPage);
+    eventPage->proxy()->setSourceModel(m_eventModel);
+    eventPage->view()->sortByColumn(EventListModel::LastSeen, Qt::AscendingOrder);
+    deployPage->setObjectName(QStringLiteral("deploymentsPage"));
+    nodePage->setObjectName(QStringLiteral("nodesPage"));
+    eventPage->setObjectName(QStringLiteral("eventsPage"));
+    m_pages[Deployments] = deployPage;
+    m_pages[Nodes] = nodePage;
+    m_pages[Events] = eventPage;
+    for (ClusterTab *p : {deployPage, nodePage, eventPage}) {
+        connect(p->banner(), &StaleBanner::retryRequested, this, [this]() {
+            if (m_poller)
+                m_poller->pollNow();
+        });
+    }
+    m_ageTimer.setInterval(30000);
+    connect(&m_ageTimer, &QTimer::timeout, this, [this]() {
+        m_deployModel->refreshColumn(DeploymentListModel::Age);
+        m_nodeModel->refreshColumn(NodeListModel::Age);
+        m_eventModel->refreshColumn(EventListModel::LastSeen);
+    });
+    m_ageTimer.start();
+}
+
+ClusterViews::~ClusterViews()
+{
+    for (QPointer<ClusterTab> &p : m_pages)
+        if (p && !p->parent())
+            delete p.data();
+}
+
+void ClusterViews::setRunner(remote::KubectlRunner *runner)
+{
+    if (m_poller) {
+        m_poller->stop();
+        m_poller->deleteLater();
+        m_poller = nullptr;
+    }
+    if (!runner) {
+        if (m_snapshot.fetchedAt.isValid())
+            showStale(makeError(tr("Disconnected from the server."),
+                                tr("Reconnect to see live data again."), QStringLiteral("kube.no-connection")));
+        return;
+    }
+    m_poller = new kube::ClusterPoller(runner, this);
+    connect(m_poller, &kube::ClusterPoller::updated, this, &ClusterViews::applySnapshot);
+    connect(m_poller, &kube::ClusterPoller::failed, this,
+            [this](const Error &e) { showStale(e, m_poller ? m_poller->interval() : 0); });
+    m_poller->start();
+}
+
+ClusterTab *ClusterViews::page(Page page) const
+{
+    return m_pages[page].data();
+}
+
+QString ClusterViews::tabTitle(Page page) const
+{
+    switch (page) {
+    case Deployments: {
+        const int n = m_deployModel->rowCount();
+        const int bad = m_deployModel->problemCount();
+        return bad ? tr("Deployments (%1, %2 failing)").arg(n).arg(bad) : tr("Deployments (%1)").arg(n);
+    }
+    case Nodes: {
+        const int n = m_nodeModel->rowCount();
+        const int bad = m_nodeModel->problemCount();
+        return bad ? tr("Nodes (%1, %2 not ready)").arg(n).arg(bad) : tr("Nodes (%1)").arg(n);
+    }
+    case Events: {
+        const int n = m_eventModel->rowCount();
+        const int w = m_eventModel->warningCount();
+        return w ? tr("Events (%1, %2 warnings)").arg(n).arg(w) : tr("Events (%1)").arg(n);
+    }
+    }
+    return {};
+}
+
+void ClusterViews::applySnapshot(const kube::ClusterSnapshot &snapshot)
+{
+    m_snapshot = snapshot;
+    if (!m_snapshot.fetchedAt.isValid())
+        m_snapshot.fetchedAt = QDateTime::currentDateTimeUtc();
+    m_stale.reset();
+    m_deployModel->setItems(snapshot.workloads);
+    m_nodeModel->setItems(snapshot.nodes);
+    m_nodeModel->setMetricsProblem(snapshot.metricsAvailable ? QString() : snapshot.metricsProblem);
+    m_eventModel->setItems(snapshot.events);
+    QSet<QString> nsSet;
+    for (const kube::WorkloadInfo &w : snapshot.workloads)
+        nsSet.insert(w.ns);
+    for (const kube::EventInfo &e : snapshot.events)
+        if (!e.ns.isEmpty())
+            nsSet.insert(e.ns);
+    const QStringList namespaces(nsSet.cbegin(), nsSet.cend());
+    for (ClusterTab *p : {page(Deployments), page(Events)})
+        if (p)
+            p->setNamespaces(namespaces);
+    for (QPointer<ClusterTab> &p : m_pages) {
+        if (!p)
+            continue;
+        p->banner()->clear();
+        p->fitColumnsOnce();
+    }
+    updateNodeBanner();
+    emit titlesChanged();
+    emit snapshotApplied(m_snapshot);
+}
+
+void ClusterViews::updateNodeBanner()
+{
+    ClusterTab *p = page(Nodes);
+    if (!p || m_stale)
+        return;
+    QStringList notReady;
+    for (const kube::NodeInfo &n : m_snapshot.nodes)
+        if (!n.ready)
+            notReady << n.name;
+    if (!notReady.isEmpty()) {
+        p->banner()->showProblem(
+            makeError(tr("Node %1 is NotReady.").arg(notReady.join(QStringLiteral(", "))),
+                      tr("Its kubelet stopped reporting or reports a problem: check `systemctl status k3s` and "
+                         "`journalctl -u k3s` on the server. Pods on it may be evicted."),
+                      QStringLiteral("kube.node-notready")),
+            m_snapshot.fetchedAt, StaleBanner::Level::Error);
+        // The data is current: say so rather than "stale".
+        p->banner()->setStaleLineVisible(false);
+    } else if (!m_snapshot.metricsAvailable && !m_snapshot.nodes.isEmpty()) {
+        p->banner()->showProblem(makeError(tr("CPU and memory usage are not available."),
+                                           tr("metrics-server (metrics.k8s.io) is not answering; K3s ships it "
+                                              "in kube-system. Usage columns show \u2014 until it is back."),
+                                           QStringLiteral("kube.no-metrics")),
+                                 m_snapshot.fetchedAt, StaleBanner::Level::Info);
+        p->banner()->setStaleLineVisible(false);
+    }
+}
+
+void ClusterViews::showStale(const Error &error, int retryInMs)
+{
+    m_stale = error;
+    for (QPointer<ClusterTab> &p : m_pages) {
+        if (p) {
+            p->banner()->showProblem(error, m_snapshot.fetchedAt, StaleBanner::Level::Error, retryInMs);
+        }
+    }
+}
+
+} // namespace vigia::cluster

@@ -1,0 +1,163 @@
+// Composition root: parse the command line, build the objects, show a window.
+#include "ConnectWindow.h"
+#include "ConnectionController.h"
+#include "ConnectionPrompter.h"
+#include "MainWindow.h"
+#include "actions/AuditLog.h"
+#include "core/MetaTypes.h"
+#include "profiles/ProfileStore.h"
+#include "ssh/SshConfig.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QIcon>
+#include <QPointer>
+#include <QTextStream>
+#include <memory>
+
+namespace {
+int fail(const QString &what, const vigia::Error &e)
+{
+    QTextStream err(stderr);
+    err << "vigia: " << what << e.message << '\n';
+    if (!e.hint.isEmpty())
+        err << "  " << e.hint << '\n';
+    return 2;
+}
+// The options, shared by the text-only path (--help, --version) and the GUI path.
+struct Options {
+    QCommandLineParser parser;
+    QCommandLineOption readOnly{QStringLiteral("read-only"),
+                                QStringLiteral("Never change anything on the server in this session.")};
+    QCommandLineOption sshConfig{QStringLiteral("ssh-config"),
+                                 QStringLiteral("Read this ssh config instead of ~/.ssh/config."),
+                                 QStringLiteral("file")};
+    QCommandLineOption knownHosts{QStringLiteral("known-hosts"),
+                                  QStringLiteral("Check and record host keys in this file."),
+                                  QStringLiteral("file")};
+    QCommandLineOption profiles{QStringLiteral("profiles"),
+                                QStringLiteral("Keep server profiles in this INI file."),
+                                QStringLiteral("file")};
+
+    Options()
+    {
+        parser.setApplicationDescription(
+            QStringLiteral("Vigía — a native console for a small K3s server, over SSH.\n\n"
+                           "With no target, shows the saved servers. TARGET is a profile name,\n"
+                           "an ~/.ssh/config alias, or [user@]host[:port]."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addPositionalArgument(QStringLiteral("target"),
+                                     QStringLiteral("Profile, ssh alias or [user@]host[:port]."),
+                                     QStringLiteral("[NAME | [user@]host[:port]]"));
+        parser.addOptions({readOnly, sshConfig, knownHosts, profiles});
+    }
+};
+
+void setIdentity()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("vigia"));
+    // ASCII for the settings path (~/.config/vigia/vigia.conf); the accent is for people.
+    QCoreApplication::setApplicationName(QStringLiteral("vigia"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(VIGIA_VERSION));
+}
+
+bool wantsTextOnly(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray a(argv[i]);
+        if (a == "--help" || a == "-h" || a == "-?" || a == "--help-all" || a == "--version" || a == "-v")
+            return true;
+    }
+    return false;
+}
+} // namespace
+
+int main(int argc, char **argv)
+{
+    // --help and --version must work without a display (ssh sessions, CI).
+    if (wantsTextOnly(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        setIdentity();
+        Options opts;
+        opts.parser.process(app); // prints and exits
+        return 0;
+    }
+
+    QApplication app(argc, argv);
+    setIdentity();
+    QApplication::setApplicationDisplayName(QStringLiteral("Vigía"));
+    QApplication::setDesktopFileName(QStringLiteral("vigia"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/vigia/icons/vigia.svg")));
+    vigia::registerCoreMetaTypes();
+    qRegisterMetaType<vigia::ResolvedTarget>();
+
+    Options opts;
+    QCommandLineParser &parser = opts.parser;
+    const QCommandLineOption &readOnly = opts.readOnly;
+    const QCommandLineOption &sshConfigOpt = opts.sshConfig;
+    const QCommandLineOption &knownHostsOpt = opts.knownHosts;
+    const QCommandLineOption &profilesOpt = opts.profiles;
+    parser.process(app);
+
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 1)
+        parser.showHelp(1);
+
+    const QString sshConfigPath = parser.isSet(sshConfigOpt)
+                                      ? QDir::current().absoluteFilePath(parser.value(sshConfigOpt))
+                                      : vigia::ssh::SshConfig::defaultPath();
+    vigia::Result<vigia::ssh::SshConfig> sshConfig = vigia::ssh::SshConfig::load(sshConfigPath);
+    if (!sshConfig.ok())
+        return fail(QString(), sshConfig.error());
+
+    std::unique_ptr<vigia::ProfileStore> store =
+        parser.isSet(profilesOpt) ? std::make_unique<vigia::ProfileStore>(parser.value(profilesOpt))
+                                  : std::make_unique<vigia::ProfileStore>();
+
+    const QString knownHosts = parser.isSet(knownHostsOpt)
+                                   ? QDir::current().absoluteFilePath(parser.value(knownHostsOpt))
+                                   : QString();
+    const bool forceReadOnly = parser.isSet(readOnly);
+
+    // One audit trail for every server and window; it needs the application name for its path.
+    vigia::actions::AuditLog audit;
+    if (vigia::Result<void> opened = audit.open(); !opened.ok())
+        QTextStream(stderr) << "vigia: no audit trail: " << opened.error().message << '\n';
+
+    vigia::ConnectionController controller;
+    QPointer<vigia::MainWindow> mainWindow;
+    auto openConsole = [&](vigia::ResolvedTarget resolved) {
+        if (forceReadOnly)
+            resolved.profile.readOnly = true;
+        if (!knownHosts.isEmpty())
+            resolved.target.knownHostsPath = knownHosts;
+        if (!mainWindow) {
+            mainWindow = new vigia::MainWindow(&controller, &audit);
+            mainWindow->setAttribute(Qt::WA_DeleteOnClose);
+            new vigia::ConnectionPrompter(&controller, mainWindow);
+        }
+        mainWindow->show();
+        mainWindow->raise();
+        controller.start(resolved.profile, resolved.target);
+    };
+
+    std::unique_ptr<vigia::ConnectWindow> connectWindow;
+    if (!positional.isEmpty()) {
+        vigia::Result<vigia::ResolvedTarget> resolved =
+            store->resolveConnectSpec(positional.first(), *sshConfig);
+        if (!resolved.ok())
+            return fail(QStringLiteral("cannot connect to %1: ").arg(positional.first()), resolved.error());
+        openConsole(resolved.value());
+    } else {
+        connectWindow = std::make_unique<vigia::ConnectWindow>(store.get(), *sshConfig, sshConfigPath);
+        QObject::connect(connectWindow.get(), &vigia::ConnectWindow::connectRequested, connectWindow.get(),
+                         [&](const vigia::ResolvedTarget &t) {
+                             connectWindow->hide();
+                             openConsole(t);
+                         });
+        connectWindow->show();
+    }
+    return app.exec();
+}

@@ -1,5 +1,9 @@
 #include "ConnectionController.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
 #include "kube/PodParser.h"
 #include "remote/KubectlRunner.h"
 #include "ssh/SshConnection.h"
@@ -94,6 +98,12 @@ void ConnectionController::podsFailedWith(const Error &error)
 void ConnectionController::teardown()
 {
     m_podsToken = 0;
+    if (m_watcher) {
+        m_watcher->disconnect(this);
+        m_watcher->stop();
+        m_watcher->deleteLater();
+        m_watcher = nullptr;
+    }
     if (m_runner) {
         m_runner->disconnect(this);
         m_runner->deleteLater();
@@ -215,10 +225,74 @@ void ConnectionController::onKubectlFinished(quint64 token, const Result<QByteAr
     m_stale = false;
     m_pods->setStale(false);
     m_pods->setPods(pods.value());
+    m_podObjects.clear();
+    const QJsonArray items =
+        QJsonDocument::fromJson(result.value()).object().value(QLatin1StringView("items")).toArray();
+    for (const QJsonValue &item : items)
+        m_podObjects.insert(kube::objectKey(item.toObject()), item.toObject());
     m_lastUpdated = QDateTime::currentDateTime();
     setPhase(Phase::Connected, m_prefix.join(QLatin1Char(' ')));
     emit podsUpdated(m_lastUpdated);
     emit podListReceived(result.value());
+    startWatcher();
+}
+
+void ConnectionController::startWatcher()
+{
+    // The first table comes from one plain get (fast, and its JSON also feeds
+    // requests and limits); from then on one resident watch keeps it live,
+    // instead of polling: ~55 MB and no CPU on the server against ~14% of a CPU
+    // for a get every 2 s.
+    if (!m_liveUpdates || m_watcher || !m_runner || !m_runner->isReady())
+        return;
+    auto *watcher = new kube::ResourceWatcher(m_runner, QStringLiteral("pods"), QString(), this);
+    m_watcher = watcher;
+    m_livePods.clear();
+    connect(watcher, &kube::ResourceWatcher::changed, this, &ConnectionController::onWatchBatch);
+    connect(watcher, &kube::ResourceWatcher::stateChanged, this,
+            [this](kube::ResourceWatcher::State state, const Error &why) {
+                if (state == kube::ResourceWatcher::State::Live) {
+                    if (m_stale && m_phase == Phase::Connected) {
+                        m_stale = false;
+                        m_lastError = {};
+                        m_pods->setStale(false);
+                        emit podsUpdated(m_lastUpdated);
+                    }
+                } else if ((state == kube::ResourceWatcher::State::Reconnecting ||
+                            state == kube::ResourceWatcher::State::Failed) &&
+                           m_phase == Phase::Connected) {
+                    podsFailedWith(why);
+                }
+            });
+    watcher->start();
+}
+
+void ConnectionController::onWatchBatch(const kube::WatchBatch &batch)
+{
+    if (sender() != m_watcher)
+        return;
+    const kube::PodDelta delta = kube::toPodDelta(batch);
+    if (m_livePods.isEmpty()) {
+        // The watcher's own first list: start from everything it holds.
+        for (const kube::PodInfo &p : m_watcher->pods())
+            m_livePods.insert(p.key(), p);
+    } else {
+        for (const kube::PodInfo &p : delta.added)
+            m_livePods.insert(p.key(), p);
+        for (const kube::PodInfo &p : delta.modified)
+            m_livePods.insert(p.key(), p);
+        for (const kube::PodInfo &p : delta.deleted)
+            m_livePods.remove(p.key());
+    }
+    for (const QJsonObject &o : batch.added)
+        m_podObjects.insert(kube::objectKey(o), o);
+    for (const QJsonObject &o : batch.modified)
+        m_podObjects.insert(kube::objectKey(o), o);
+    for (const QJsonObject &o : batch.deleted)
+        m_podObjects.remove(kube::objectKey(o));
+    m_pods->setPods(m_livePods.values());
+    m_lastUpdated = QDateTime::currentDateTime();
+    emit podsUpdated(m_lastUpdated);
 }
 
 void ConnectionController::answerHostKey(ssh::HostKeyDecision decision)

@@ -5,6 +5,7 @@
 // so tests can answer them directly.
 #include "PodListModel.h"
 #include "core/Result.h"
+#include "kube/ResourceWatcher.h"
 #include "profiles/Profile.h"
 #include "remote/KubectlRunner.h"
 #include "ssh/SshConnection.h"
@@ -60,6 +61,11 @@ public:
     bool isStale() const { return m_stale; }
 
     PodListModel *podModel() const { return m_pods; }
+    // The pod as the API last sent it (details pane, YAML); empty when unknown.
+    QJsonObject podObject(const QString &key) const { return m_podObjects.value(key); }
+    // Live updates: after the first table, one resident watch keeps the pods current.
+    void setLiveUpdates(bool on) { m_liveUpdates = on; }
+    kube::ResourceWatcher *podWatcher() const { return m_watcher; }
     ssh::SshConnection *connection() const { return m_connection; }
     // Ready once kubectl is detected; replaced (and the old one deleted) on reconnect.
     remote::KubectlRunner *runner() const { return m_runner; }
@@ -87,6 +93,8 @@ private:
     void podsFailedWith(const Error &error);
     void teardown();
     void onKubectlFinished(quint64 token, const Result<QByteArray> &result);
+    void startWatcher();
+    void onWatchBatch(const kube::WatchBatch &batch);
 
     Profile m_profile;
     ssh::SshTarget m_target;
@@ -100,6 +108,10 @@ private:
     PodListModel *m_pods = nullptr;
     QPointer<ssh::SshConnection> m_connection;
     QPointer<remote::KubectlRunner> m_runner;
+    QPointer<kube::ResourceWatcher> m_watcher;
+    bool m_liveUpdates = true;
+    QHash<QString, QJsonObject> m_podObjects;
+    QHash<QString, kube::PodInfo> m_livePods;
     quint64 m_podsToken = 0; // the only answer we still want; older ones are stale
 };
 

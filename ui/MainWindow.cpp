@@ -14,6 +14,10 @@
 #include "actions/ScaleDialog.h"
 #include "actions/UndoDialog.h"
 #include "capacity/CapacityView.h"
+#include "cluster/ClusterTab.h"
+#include "cluster/ClusterViews.h"
+#include "cluster/PodDetailsPane.h"
+#include "kube/ClusterTypes.h"
 #include "data/DataWorkspace.h"
 #include "db/CommandRunner.h"
 #include "logs/LogPanel.h"
@@ -29,6 +33,7 @@
 #include <QDateTime>
 #include <QDockWidget>
 #include <QMenu>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTimeZone>
 #include <QToolButton>
@@ -88,6 +93,7 @@ MainWindow::MainWindow(ConnectionController *controller, actions::AuditLog *audi
     buildUi();
     buildWorkspaceTabs();
     buildActions();
+    buildClusterViews();
 
     connect(m_controller, &ConnectionController::starting, this, &MainWindow::onStarting);
     connect(m_controller, &ConnectionController::transportReady, this, &MainWindow::onTransportReady);
@@ -109,6 +115,10 @@ MainWindow::MainWindow(ConnectionController *controller, actions::AuditLog *audi
             // The last column stretches; sizing it too would push out a horizontal scrollbar.
             for (int c = 0; c < PodListModel::ColumnCount - 1; ++c)
                 h->resizeSection(c, qBound(56, h->sectionSize(c) + 16, 420));
+            // Room for the longest common statuses, which often arrive only later.
+            const int statusMin = m_podView->fontMetrics().horizontalAdvance(QStringLiteral("ContainerCreating")) +
+                                  m_podView->iconSize().width() + 28;
+            h->resizeSection(PodListModel::Status, qMax(h->sectionSize(PodListModel::Status), statusMin));
         }
     });
     connect(m_controller, &ConnectionController::podsFailed, this, [this](const Error &e) {
@@ -131,6 +141,13 @@ MainWindow::~MainWindow()
     // The sampler lives with the connection; it must stop writing into the store before it goes.
     if (m_sampler)
         m_sampler->disconnect(this);
+    // The children outlive this body and still emit while they go (the log panel closes
+    // its pages): nothing may reach back into a half-destroyed window.
+    m_logs->disconnect(this);
+    m_tabs->disconnect(this);
+    m_capacity->disconnect(this);
+    m_rollout->disconnect(this);
+    m_podView->selectionModel()->disconnect(this);
     m_capacity->setHistoryStore(nullptr);
 }
 
@@ -280,7 +297,9 @@ void MainWindow::buildUi()
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &PodFilterProxyModel::setFilterText);
     connect(m_problemsFirst, &QCheckBox::toggled, m_proxy, &PodFilterProxyModel::setProblemsFirst);
     m_filter->installEventFilter(new FilterEscape(m_filter, m_podView));
-    auto *slash = new QShortcut(QKeySequence(Qt::Key_Slash), this);
+    // Scoped to the Pods page: the cluster tabs have their own "/" for their filters.
+    auto *slash = new QShortcut(QKeySequence(Qt::Key_Slash), podsPage);
+    slash->setContext(Qt::WidgetWithChildrenShortcut);
     connect(slash, &QShortcut::activated, this, [this] {
         m_filter->setFocus(Qt::ShortcutFocusReason);
         m_filter->selectAll();
@@ -438,15 +457,20 @@ void MainWindow::buildWorkspaceTabs()
     dl->addWidget(m_dataPlaceholder);
     m_tabs->addTab(m_dataPage, tr("Data"));
 
-    m_capacity = new ui::CapacityView(m_tabs);
-    m_capacity->setObjectName(QStringLiteral("capacityTab"));
-    m_tabs->addTab(m_capacity, tr("Capacity"));
+    // The charts and the table want more height than a laptop screen has: scroll, don't grow the window.
+    m_capacityPage = new QScrollArea(m_tabs);
+    m_capacityPage->setObjectName(QStringLiteral("capacityTab"));
+    m_capacityPage->setWidgetResizable(true);
+    m_capacityPage->setFrameShape(QFrame::NoFrame);
+    m_capacity = new ui::CapacityView(m_capacityPage);
+    m_capacityPage->setWidget(m_capacity);
+    m_tabs->addTab(m_capacityPage, tr("Capacity"));
     connect(m_capacity, &ui::CapacityView::podSelected, this, [this](const QString &ns, const QString &pod) {
         m_tabs->setCurrentIndex(0);
         selectPod(ns, pod);
     });
     connect(m_capacity, &ui::CapacityView::warningsChanged, this, &MainWindow::onCapacityWarnings);
-    connect(m_capacityWarning, &QToolButton::clicked, this, [this] { m_tabs->setCurrentWidget(m_capacity); });
+    connect(m_capacityWarning, &QToolButton::clicked, this, [this] { m_tabs->setCurrentWidget(m_capacityPage); });
 
     m_activityPage = new QWidget(m_tabs);
     m_activityPage->setObjectName(QStringLiteral("activityTab"));
@@ -455,13 +479,28 @@ void MainWindow::buildWorkspaceTabs()
     m_activity = new ui::ActivityView(m_audit, m_activityPage);
     al->addWidget(m_activity);
     m_tabs->addTab(m_activityPage, tr("Activity"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (m_tabs->currentWidget() != m_activityPage)
+            return;
+        // Fit the short columns to their text; the outcome keeps the rest.
+        QTableView *t = m_activity->table();
+        t->resizeColumnsToContents();
+        for (int c = 0; c < t->model()->columnCount() - 1; ++c)
+            t->setColumnWidth(c, qMin(t->columnWidth(c), 240));
+    });
 
     // The progress of the last restart/undo/scale, out of the way until there is one.
     m_rollout = new ui::RolloutProgressPanel(this);
     m_rolloutDock = new QDockWidget(tr("Rollout"), this);
     m_rolloutDock->setObjectName(QStringLiteral("rolloutDock"));
     m_rolloutDock->setFeatures(QDockWidget::DockWidgetClosable);
-    m_rolloutDock->setWidget(m_rollout);
+    // Scrolls rather than pushing the window taller than the screen.
+    auto *rolloutScroll = new QScrollArea(m_rolloutDock);
+    rolloutScroll->setWidgetResizable(true);
+    rolloutScroll->setFrameShape(QFrame::NoFrame);
+    rolloutScroll->setWidget(m_rollout);
+    rolloutScroll->setMinimumHeight(120);
+    m_rolloutDock->setWidget(rolloutScroll);
     addDockWidget(Qt::BottomDockWidgetArea, m_rolloutDock);
     m_rolloutDock->hide();
     connect(m_rollout, &ui::RolloutProgressPanel::logsRequested, this,
@@ -484,6 +523,16 @@ void MainWindow::buildWorkspaceTabs()
                 m_tabs->setCurrentIndex(i);
         });
     }
+}
+
+ui::ActionController *MainWindow::actionController() const
+{
+    return m_actionController;
+}
+
+QWidget *MainWindow::capacityTab() const
+{
+    return m_capacityPage;
 }
 
 int MainWindow::addClusterTab(QWidget *page, const QString &title, const QIcon &icon)
@@ -546,6 +595,10 @@ void MainWindow::onTransportReady(remote::KubectlRunner *runner, ssh::SshConnect
     if (!runner || !connection)
         return;
     const Profile &profile = m_controller->profile();
+    if (m_cluster)
+        m_cluster->setRunner(runner);
+    if (m_podDetails)
+        m_podDetails->setRunner(runner);
     m_queryRunner = runner;
     m_queries.clear();
     connect(runner, &remote::KubectlRunner::finished, this,
@@ -635,7 +688,7 @@ void MainWindow::onCapacityWarnings(const QStringList &warnings)
     m_capacityWarning->setVisible(!warnings.isEmpty());
     m_capacityWarning->setText(tr("%n capacity warning(s)", nullptr, int(warnings.size())));
     m_capacityWarning->setToolTip(warnings.join(QLatin1Char('\n')));
-    const int idx = m_tabs->indexOf(m_capacity);
+    const int idx = m_tabs->indexOf(m_capacityPage);
     m_tabs->setTabIcon(idx, warnings.isEmpty() ? QIcon() : severityIcon(Severity::Warning));
 }
 
@@ -663,7 +716,7 @@ void MainWindow::buildActions()
 
     m_restartAction = make(tr("&Restart owner"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
                            QStringLiteral("restartAction"));
-    m_restartAction->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
+    // No icon: the reload arrows already mean "fetch again" (Refresh), a very different thing.
     m_undoAction = make(tr("&Undo rollout…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U),
                         QStringLiteral("undoAction"));
     m_undoAction->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
@@ -801,7 +854,13 @@ void MainWindow::requestPodAction(actions::ActionKind kind)
     actions::ActionSpec spec;
     spec.kind = kind;
     spec.profile = m_controller->profile().name;
-    spec.server = targetText();
+    // Where, not which profile: the profile is its own column in the audit trail.
+    const ssh::SshTarget &t = m_controller->target();
+    spec.server = t.host.isEmpty() ? m_controller->profile().host : t.host;
+    if (!t.user.isEmpty())
+        spec.server = t.user + QLatin1Char('@') + spec.server;
+    if (t.port != 22)
+        spec.server += QStringLiteral(":%1").arg(t.port);
     spec.namespaceName = pod->ns;
     const auto owner = podOwner(*pod);
     if (kind == actions::ActionKind::DeletePod) {
@@ -886,6 +945,54 @@ void MainWindow::askUndo(actions::ActionSpec spec)
                                   showDialog(revs.ok() ? revs.value() : QList<actions::RolloutRevision>{});
                               });
                });
+}
+
+} // namespace vigia
+
+namespace vigia {
+
+void MainWindow::buildClusterViews()
+{
+    m_cluster = new cluster::ClusterViews(this);
+    using Page = cluster::ClusterViews::Page;
+    for (const Page page : {Page::Deployments, Page::Nodes, Page::Events})
+        addClusterTab(m_cluster->page(page), m_cluster->tabTitle(page));
+    connect(m_cluster, &cluster::ClusterViews::titlesChanged, this, [this] {
+        for (const Page page : {Page::Deployments, Page::Nodes, Page::Events}) {
+            const int index = m_tabs->indexOf(m_cluster->page(page));
+            if (index >= 0)
+                m_tabs->setTabText(index, m_cluster->tabTitle(page));
+        }
+    });
+
+    m_podDetails = new cluster::PodDetailsPane(this);
+    setPodDetailsPane(m_podDetails);
+    // The table gets the whole width until there is a pod to describe.
+    m_podDetails->hide();
+    connect(m_cluster, &cluster::ClusterViews::snapshotApplied, this,
+            [this](const kube::ClusterSnapshot &snapshot) { m_podDetails->setEvents(snapshot.events); });
+    connect(m_podView->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::updatePodDetails);
+    // Live updates refresh the pane in place; the key check keeps its scroll and tab otherwise.
+    connect(m_controller, &ConnectionController::podsUpdated, this, &MainWindow::updatePodDetails);
+}
+
+void MainWindow::updatePodDetails()
+{
+    if (!m_podDetails)
+        return;
+    const kube::PodInfo *pod = selectedPod();
+    if (!pod) {
+        m_detailsKey.clear();
+        m_podDetails->clearPod();
+        m_podDetails->hide();
+        return;
+    }
+    m_podDetails->show();
+    const QJsonObject object = m_controller->podObject(pod->key());
+    if (object.isEmpty())
+        return;
+    m_detailsKey = pod->key();
+    m_podDetails->setPod(object);
 }
 
 } // namespace vigia

@@ -23,6 +23,7 @@ class QPushButton;
 class QTabWidget;
 class QTableView;
 class QTimer;
+class QScrollArea;
 class QSplitter;
 class QToolButton;
 class QDockWidget;
@@ -45,6 +46,11 @@ class CapacityView;
 class DataWorkspace;
 class RolloutProgressPanel;
 } // namespace vigia::ui
+
+namespace vigia::cluster {
+class ClusterViews;
+class PodDetailsPane;
+} // namespace vigia::cluster
 
 namespace vigia {
 
@@ -69,11 +75,11 @@ public:
     ui::CapacityView *capacityView() const { return m_capacity; }
     ui::ActivityView *activityView() const { return m_activity; }
     ui::RolloutProgressPanel *rolloutPanel() const { return m_rollout; }
-    ui::ActionController *actionController() const { return m_actionController; }
+    ui::ActionController *actionController() const; // null until connected
     metrics::HistoryStore *historyStore() const { return m_history.get(); }
     QWidget *logsTab() const { return m_logsPage; }
     QWidget *dataTab() const { return m_dataPage; }
-    QWidget *capacityTab() const { return m_capacity; }
+    QWidget *capacityTab() const;
     QWidget *activityTab() const { return m_activityPage; }
     QToolButton *capacityWarning() const { return m_capacityWarning; }
 
@@ -104,6 +110,8 @@ private:
     void buildUi();
     void buildWorkspaceTabs();
     void buildActions();
+    void buildClusterViews();
+    void updatePodDetails();
     void onStarting(const Profile &profile);
     void onTransportReady(remote::KubectlRunner *runner, ssh::SshConnection *connection);
     void onCapacityWarnings(const QStringList &warnings);
@@ -150,6 +158,10 @@ private:
     QString m_dataProfile;
     bool m_dataNeedsSnapshot = false;
     ui::CapacityView *m_capacity = nullptr;
+    cluster::ClusterViews *m_cluster = nullptr;
+    cluster::PodDetailsPane *m_podDetails = nullptr;
+    QString m_detailsKey;
+    QScrollArea *m_capacityPage = nullptr;
     std::unique_ptr<metrics::HistoryStore> m_history;
     QString m_historyProfile;
     QPointer<metrics::Sampler> m_sampler;

@@ -76,11 +76,11 @@ Result<QJsonObject> parseDocument(const QByteArray &json, const QString &what)
     if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
         // Cut-off output breaks at its very end; anything else is not JSON at all.
         const QByteArray t = json.trimmed();
-        const bool truncated = t.isEmpty() ||
-                               ((t.startsWith('{') || t.startsWith('[')) &&
-                                (pe.error == QJsonParseError::UnterminatedObject ||
-                                 pe.error == QJsonParseError::UnterminatedArray ||
-                                 pe.error == QJsonParseError::UnterminatedString || pe.offset >= t.size() - 1));
+        const bool truncated =
+            t.isEmpty() || ((t.startsWith('{') || t.startsWith('[')) &&
+                            (pe.error == QJsonParseError::UnterminatedObject ||
+                             pe.error == QJsonParseError::UnterminatedArray ||
+                             pe.error == QJsonParseError::UnterminatedString || pe.offset >= t.size() - 1));
         return makeError(QStringLiteral("kubectl printed unreadable %1 (%2 at byte %3).")
                              .arg(what, pe.errorString())
                              .arg(pe.offset),
@@ -121,7 +121,8 @@ ResourceUsage sumContainers(const QJsonObject &item)
 ResourceUsage nodeUsage(const QJsonObject &item)
 {
     const QJsonObject usage = obj(item, "usage");
-    return ResourceUsage{cpuToMilli(str(usage, "cpu")).value_or(0), memoryToBytes(str(usage, "memory")).value_or(0)};
+    return ResourceUsage{cpuToMilli(str(usage, "cpu")).value_or(0),
+                         memoryToBytes(str(usage, "memory")).value_or(0)};
 }
 
 bool isWorkloadKind(const QString &kind)
@@ -220,7 +221,9 @@ Result<NodeInfo> parseNode(const QJsonObject &o)
     n.ready = ready && ready->status == QLatin1String("True");
     // As kubectl prints it: a Ready condition that is False or Unknown (the node
     // controller's NodeStatusUnknown) is "NotReady"; no condition at all is "Unknown".
-    n.status = !ready ? QStringLiteral("Unknown") : n.ready ? QStringLiteral("Ready") : QStringLiteral("NotReady");
+    n.status = !ready    ? QStringLiteral("Unknown")
+               : n.ready ? QStringLiteral("Ready")
+                         : QStringLiteral("NotReady");
     if (obj(o, "spec").value(QLatin1StringView("unschedulable")).toBool())
         n.status += QStringLiteral(",SchedulingDisabled");
     const QJsonObject info = obj(status, "nodeInfo");
@@ -278,10 +281,9 @@ Result<EventInfo> parseEvent(const QJsonObject &o)
         e.firstSeen = parseKubeTime(o.value(QLatin1StringView("eventTime")));
     if (!e.firstSeen.isValid())
         e.firstSeen = created;
-    for (const QJsonValue &v : {o.value(QLatin1StringView("lastTimestamp")),
-                                series.value(QLatin1StringView("lastObservedTime")),
-                                o.value(QLatin1StringView("eventTime")),
-                                meta.value(QLatin1StringView("creationTimestamp"))}) {
+    for (const QJsonValue &v :
+         {o.value(QLatin1StringView("lastTimestamp")), series.value(QLatin1StringView("lastObservedTime")),
+          o.value(QLatin1StringView("eventTime")), meta.value(QLatin1StringView("creationTimestamp"))}) {
         const QDateTime t = parseKubeTime(v);
         if (t.isValid()) {
             e.lastSeen = t;
@@ -372,7 +374,8 @@ Result<QHash<QString, ResourceUsage>> parsePodMetrics(const QByteArray &json)
         const QJsonObject meta = obj(v.toObject(), "metadata");
         if (str(meta, "name").isEmpty())
             continue;
-        out.insert(str(meta, "namespace") + QLatin1Char('/') + str(meta, "name"), sumContainers(v.toObject()));
+        out.insert(str(meta, "namespace") + QLatin1Char('/') + str(meta, "name"),
+                   sumContainers(v.toObject()));
     }
     return out;
 }
@@ -415,7 +418,8 @@ Result<ClusterSnapshot> parseClusterSnapshot(const QByteArray &json, bool withMe
                 s.events << e.value();
         } else if (kind == QLatin1String("PodMetrics")) {
             const QJsonObject meta = obj(o, "metadata");
-            s.podUsage.insert(str(meta, "namespace") + QLatin1Char('/') + str(meta, "name"), sumContainers(o));
+            s.podUsage.insert(str(meta, "namespace") + QLatin1Char('/') + str(meta, "name"),
+                              sumContainers(o));
         } else if (kind == QLatin1String("NodeMetrics")) {
             nodeUse.insert(str(obj(o, "metadata"), "name"), nodeUsage(o));
         }

@@ -11,7 +11,8 @@ namespace {
 constexpr int kPollTimeoutMs = 30000;
 }
 
-ClusterPoller::ClusterPoller(remote::KubectlRunner *runner, QObject *parent) : QObject(parent), m_runner(runner)
+ClusterPoller::ClusterPoller(remote::KubectlRunner *runner, QObject *parent)
+    : QObject(parent), m_runner(runner)
 {
     registerCoreMetaTypes();
     qRegisterMetaType<vigia::kube::ClusterSnapshot>("vigia::kube::ClusterSnapshot");
@@ -26,8 +27,9 @@ QStringList ClusterPoller::pollArgs(bool withMetrics)
     QString kinds = QStringLiteral("deployments,statefulsets,daemonsets,nodes,events");
     if (withMetrics)
         kinds += QStringLiteral(",pods.metrics.k8s.io,nodes.metrics.k8s.io");
-    return {QStringLiteral("get"), kinds, QStringLiteral("-A"), QStringLiteral("-o"), QStringLiteral("json"),
-            QStringLiteral("--request-timeout=20s")};
+    return {QStringLiteral("get"),  kinds,
+            QStringLiteral("-A"),   QStringLiteral("-o"),
+            QStringLiteral("json"), QStringLiteral("--request-timeout=20s")};
 }
 
 void ClusterPoller::start()
@@ -96,7 +98,8 @@ void ClusterPoller::onFinished(quint64 token, const Result<QByteArray> &result)
         m_snapshot.metricsProblem =
             QStringLiteral("CPU and memory usage come from metrics-server (metrics.k8s.io), which is not "
                            "answering: %1")
-                .arg(metricsProblem.isEmpty() ? QStringLiteral("not installed or not ready") : metricsProblem);
+                .arg(metricsProblem.isEmpty() ? QStringLiteral("not installed or not ready")
+                                              : metricsProblem);
     }
     m_lastError.reset();
     emit updated(m_snapshot);

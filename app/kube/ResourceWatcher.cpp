@@ -22,9 +22,10 @@ constexpr qsizetype kMaxStderr = 64 * 1024;
 
 QString apiPathFor(const QString &resource, const QString &ns)
 {
-    static const QStringList core{QStringLiteral("pods"), QStringLiteral("events"), QStringLiteral("nodes"),
-                                  QStringLiteral("persistentvolumeclaims"), QStringLiteral("services"),
-                                  QStringLiteral("configmaps"), QStringLiteral("namespaces")};
+    static const QStringList core{QStringLiteral("pods"),      QStringLiteral("events"),
+                                  QStringLiteral("nodes"),     QStringLiteral("persistentvolumeclaims"),
+                                  QStringLiteral("services"),  QStringLiteral("configmaps"),
+                                  QStringLiteral("namespaces")};
     static const QStringList apps{QStringLiteral("deployments"), QStringLiteral("statefulsets"),
                                   QStringLiteral("daemonsets"), QStringLiteral("replicasets")};
     static const QStringList clusterScoped{QStringLiteral("nodes"), QStringLiteral("namespaces")};
@@ -48,19 +49,23 @@ QString apiPathFor(const QString &resource, const QString &ns)
 // Errors that waiting alone will not fix: they need the user to act.
 bool needsUser(const QString &code)
 {
-    static const QStringList codes{QStringLiteral("kube.not-found"), QStringLiteral("kube.kubeconfig-permission"),
-                                   QStringLiteral("kube.sudo-password"), QStringLiteral("kube.sudo-denied"),
-                                   QStringLiteral("kube.unauthorized"), QStringLiteral("kube.forbidden"),
-                                   QStringLiteral("kube.no-kubeconfig"), QStringLiteral("kube.bad-resource")};
+    static const QStringList codes{
+        QStringLiteral("kube.not-found"),     QStringLiteral("kube.kubeconfig-permission"),
+        QStringLiteral("kube.sudo-password"), QStringLiteral("kube.sudo-denied"),
+        QStringLiteral("kube.unauthorized"),  QStringLiteral("kube.forbidden"),
+        QStringLiteral("kube.no-kubeconfig"), QStringLiteral("kube.bad-resource")};
     return codes.contains(code);
 }
 
-const QString kReconnectHint = QStringLiteral(
-    "Vigía lists and watches again by itself; the table keeps the last good data meanwhile.");
+const QString kReconnectHint =
+    QStringLiteral("Vigía lists and watches again by itself; the table keeps the last good data meanwhile.");
 
 QString resourceVersionOf(const QJsonObject &o)
 {
-    return o.value(QLatin1StringView("metadata")).toObject().value(QLatin1StringView("resourceVersion")).toString();
+    return o.value(QLatin1StringView("metadata"))
+        .toObject()
+        .value(QLatin1StringView("resourceVersion"))
+        .toString();
 }
 
 } // namespace
@@ -128,8 +133,9 @@ void ResourceWatcher::start()
     ++m_generation;
     m_backoffMs = m_backoffInitialMs;
     if (m_path.isEmpty()) {
-        m_lastError = makeError(QStringLiteral("Vigía cannot watch \"%1\" in namespace \"%2\".").arg(m_resource, m_ns),
-                                QString(), QStringLiteral("kube.bad-resource"));
+        m_lastError =
+            makeError(QStringLiteral("Vigía cannot watch \"%1\" in namespace \"%2\".").arg(m_resource, m_ns),
+                      QString(), QStringLiteral("kube.bad-resource"));
         setState(State::Failed, m_lastError);
         return;
     }
@@ -186,11 +192,12 @@ void ResourceWatcher::onListed(quint64 token, const Result<QByteArray> &result)
     const QJsonDocument doc = QJsonDocument::fromJson(result.value(), &pe);
     if (pe.error != QJsonParseError::NoError || !doc.isObject() ||
         !doc.object().value(QLatin1StringView("items")).isArray()) {
-        broke(makeError(QStringLiteral("The %1 list from kubectl was cut off or unreadable (%2).")
-                            .arg(m_resource, pe.error != QJsonParseError::NoError ? pe.errorString()
-                                                                                  : QStringLiteral("no items")),
-                        kReconnectHint, QStringLiteral("kube.truncated")),
-              true);
+        broke(
+            makeError(QStringLiteral("The %1 list from kubectl was cut off or unreadable (%2).")
+                          .arg(m_resource, pe.error != QJsonParseError::NoError ? pe.errorString()
+                                                                                : QStringLiteral("no items")),
+                      kReconnectHint, QStringLiteral("kube.truncated")),
+            true);
         return;
     }
     const QJsonObject root = doc.object();
@@ -238,9 +245,10 @@ void ResourceWatcher::watchFrom(const QString &resourceVersion)
     m_expired = false;
     QString query = m_path + QStringLiteral("?watch=1&allowWatchBookmarks=true");
     if (!resourceVersion.isEmpty())
-        query += QStringLiteral("&resourceVersion=") + QString::fromLatin1(QUrl::toPercentEncoding(resourceVersion));
-    ssh::SshChannel *ch = m_runner ? m_runner->stream({QStringLiteral("get"), QStringLiteral("--raw"), query})
-                                   : nullptr;
+        query += QStringLiteral("&resourceVersion=") +
+                 QString::fromLatin1(QUrl::toPercentEncoding(resourceVersion));
+    ssh::SshChannel *ch =
+        m_runner ? m_runner->stream({QStringLiteral("get"), QStringLiteral("--raw"), query}) : nullptr;
     if (!ch) {
         broke(makeError(QStringLiteral("The watch of %1 could not be started.").arg(m_resource),
                         QStringLiteral("The SSH connection is down or kubectl was not detected."),
@@ -250,7 +258,8 @@ void ResourceWatcher::watchFrom(const QString &resourceVersion)
     }
     m_channel = ch;
     const quint64 gen = m_generation;
-    connect(ch, &ssh::SshChannel::stdoutReady, this, [this, gen](const QByteArray &c) { onWatchChunk(gen, c); });
+    connect(ch, &ssh::SshChannel::stdoutReady, this,
+            [this, gen](const QByteArray &c) { onWatchChunk(gen, c); });
     connect(ch, &ssh::SshChannel::stderrReady, this, [this, gen](const QByteArray &c) {
         if (gen == m_generation && m_watchStderr.size() < kMaxStderr)
             m_watchStderr += c;
@@ -300,7 +309,8 @@ void ResourceWatcher::drain(quint64 gen, bool all)
     }
     // Throttle, don't delay: the first change after a quiet spell leaves at once
     // (watch latency), later ones within the interval wait for the timer.
-    if (!m_pending.isEmpty() && (!m_sinceFlush.isValid() || m_sinceFlush.elapsed() >= m_batchTimer.interval()))
+    if (!m_pending.isEmpty() &&
+        (!m_sinceFlush.isValid() || m_sinceFlush.elapsed() >= m_batchTimer.interval()))
         flush();
     if (!m_inbox.isEmpty()) {
         m_drainQueued = true;
@@ -337,12 +347,13 @@ void ResourceWatcher::apply(const WatchEvent &e)
     case T::Error:
         if (e.isExpired()) {
             m_expired = true;
-            m_watchError = makeError(QStringLiteral("The watch of %1 expired (410 Gone: %2).")
-                                         .arg(m_resource, e.errorMessage()),
-                                     kReconnectHint, QStringLiteral("kube.expired"));
+            m_watchError = makeError(
+                QStringLiteral("The watch of %1 expired (410 Gone: %2).").arg(m_resource, e.errorMessage()),
+                kReconnectHint, QStringLiteral("kube.expired"));
         } else {
-            m_watchError = makeError(QStringLiteral("The API ended the watch of %1: %2").arg(m_resource, e.errorMessage()),
-                                     kReconnectHint, QStringLiteral("kube.watch-error"));
+            m_watchError = makeError(
+                QStringLiteral("The API ended the watch of %1: %2").arg(m_resource, e.errorMessage()),
+                kReconnectHint, QStringLiteral("kube.watch-error"));
         }
         return;
     }
@@ -385,10 +396,17 @@ void ResourceWatcher::flush(bool initial)
         if (it == m_pending.cend())
             continue;
         switch (it->op) {
-        case OpAdded: b.added << it->object; break;
-        case OpModified: b.modified << it->object; break;
-        case OpDeleted: b.deleted << it->object; break;
-        default: break;
+        case OpAdded:
+            b.added << it->object;
+            break;
+        case OpModified:
+            b.modified << it->object;
+            break;
+        case OpDeleted:
+            b.deleted << it->object;
+            break;
+        default:
+            break;
         }
         m_pending.erase(it);
     }
@@ -409,8 +427,9 @@ void ResourceWatcher::onWatchFinished(quint64 gen, const ssh::ExitInfo &exit)
     const Result<void> tail = m_parser.finish();
     // Checked first: a stream cut mid-object also makes kubectl fail, less precisely.
     if (!tail.ok()) {
-        broke(makeError(QStringLiteral("The watch of %1 was cut off mid-object (truncated JSON).").arg(m_resource),
-                        kReconnectHint, QStringLiteral("kube.truncated")),
+        broke(makeError(
+                  QStringLiteral("The watch of %1 was cut off mid-object (truncated JSON).").arg(m_resource),
+                  kReconnectHint, QStringLiteral("kube.truncated")),
               true);
         return;
     }
@@ -444,8 +463,8 @@ void ResourceWatcher::broke(const Error &why, bool relist)
     m_lastError = why;
     if (m_state == State::Live || !m_staleSince.isValid())
         m_staleSince = m_listedOnce ? QDateTime::currentDateTimeUtc() : QDateTime();
-    qCInfo(lcKube) << "watch of" << m_resource << "broke:" << why.code << why.message << "retry in" << m_backoffMs
-                   << "ms";
+    qCInfo(lcKube) << "watch of" << m_resource << "broke:" << why.code << why.message << "retry in"
+                   << m_backoffMs << "ms";
     setState(needsUser(why.code) ? State::Failed : State::Reconnecting, why);
     scheduleRetry();
 }

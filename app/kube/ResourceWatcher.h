@@ -30,7 +30,7 @@ class KubectlRunner;
 namespace vigia::ssh {
 class SshChannel;
 struct ExitInfo;
-}
+} // namespace vigia::ssh
 
 namespace vigia::kube {
 
@@ -63,7 +63,7 @@ public:
         Connecting,   // first list in flight, no data yet
         Live,         // watching; the data is current
         Reconnecting, // lost the watch; retrying, the data is stale since staleSince()
-        Failed,       // a failure retrying will not fix by itself (no kubectl, permissions); still retried slowly
+        Failed, // a failure retrying will not fix by itself (no kubectl, permissions); still retried slowly
     };
     Q_ENUM(State)
 
@@ -77,9 +77,9 @@ public:
     void stop();
 
     State state() const { return m_state; }
-    Error lastError() const { return m_lastError; }          // why the last run broke (Reconnecting, Failed)
-    QDateTime staleSince() const { return m_staleSince; }      // invalid while Live
-    QDateTime lastGoodAt() const { return m_lastGoodAt; }      // when the data was last known current
+    Error lastError() const { return m_lastError; }       // why the last run broke (Reconnecting, Failed)
+    QDateTime staleSince() const { return m_staleSince; } // invalid while Live
+    QDateTime lastGoodAt() const { return m_lastGoodAt; } // when the data was last known current
     QDateTime reconnectingSince() const { return m_staleSince; }
     bool hasData() const { return m_listedOnce; }
     quint64 generation() const { return m_generation; }
@@ -137,7 +137,7 @@ private:
     QPointer<ssh::SshChannel> m_channel;
     WatchStreamParser m_parser;
     QByteArray m_watchStderr;
-    QByteArray m_inbox;        // watch bytes not parsed yet (parsed in time slices)
+    QByteArray m_inbox; // watch bytes not parsed yet (parsed in time slices)
     bool m_drainQueued = false;
     std::optional<Error> m_watchError; // an ERROR event or a parse problem in this watch
     bool m_expired = false;

@@ -168,8 +168,10 @@ RemoteUsage remoteUsage(qint64 sshdPid)
         if (!below)
             continue;
         const QList<QByteArray> &f = it.value();
-        // utime, stime, cutime, cstime are fields 14-17: indices 11-14 here; rss (pages) is field 24: index 21.
-        const double ticks = f.at(11).toDouble() + f.at(12).toDouble() + f.at(13).toDouble() + f.at(14).toDouble();
+        // utime, stime, cutime, cstime are fields 14-17: indices 11-14 here; rss (pages) is field 24:
+        // index 21.
+        const double ticks =
+            f.at(11).toDouble() + f.at(12).toDouble() + f.at(13).toDouble() + f.at(14).toDouble();
         u.cpuSeconds += ticks / double(tick);
         u.rssMb += f.at(21).toDouble() * double(page) / (1024.0 * 1024.0);
         ++u.processes;
@@ -177,11 +179,13 @@ RemoteUsage remoteUsage(qint64 sshdPid)
     return u;
 }
 
-// "2026-11-27T08:51:01.101748Z" (the simulator's write time) in microseconds since the epoch; 0 if unreadable.
+// "2026-11-27T08:51:01.101748Z" (the simulator's write time) in microseconds since the epoch; 0 if
+// unreadable.
 qint64 touchedMicros(const QString &v)
 {
     const qsizetype dot = v.indexOf(QLatin1Char('.'));
-    const QDateTime base = QDateTime::fromString((dot > 0 ? v.left(dot) : v.chopped(1)) + QLatin1Char('Z'), Qt::ISODate);
+    const QDateTime base =
+        QDateTime::fromString((dot > 0 ? v.left(dot) : v.chopped(1)) + QLatin1Char('Z'), Qt::ISODate);
     if (!base.isValid())
         return 0;
     QString frac = dot > 0 ? v.mid(dot + 1) : QString();
@@ -192,7 +196,8 @@ qint64 touchedMicros(const QString &v)
 
 } // namespace
 
-VIGIA_BENCH(pods_first_table, "launch (connect + kubectl detection + list) to the first pod table, ms, vs `ssh host kubectl get pods -A -o json`")
+VIGIA_BENCH(pods_first_table, "launch (connect + kubectl detection + list) to the first pod table, ms, vs "
+                              "`ssh host kubectl get pods -A -o json`")
 {
     const int reps = ctx.quick() ? 1 : 3;
     std::vector<double> ours, theirs;
@@ -233,8 +238,12 @@ VIGIA_BENCH(watch_latency, "`ctl touch` written by the simulator to the watcher'
     QObject::connect(&w, &kube::ResourceWatcher::changed, &w, [&](const kube::WatchBatch &b) {
         const qint64 nowUs = QDateTime::currentMSecsSinceEpoch() * 1000;
         for (const QJsonObject &o : b.modified) {
-            const QString v = o.value(QLatin1String("metadata")).toObject().value(QLatin1String("annotations"))
-                                  .toObject().value(QLatin1String("vigia.sim/touched")).toString();
+            const QString v = o.value(QLatin1String("metadata"))
+                                  .toObject()
+                                  .value(QLatin1String("annotations"))
+                                  .toObject()
+                                  .value(QLatin1String("vigia.sim/touched"))
+                                  .toString();
             const qint64 us = touchedMicros(v);
             if (us > 0 && us != lastTouched) {
                 lastTouched = us;
@@ -252,8 +261,8 @@ VIGIA_BENCH(watch_latency, "`ctl touch` written by the simulator to the watcher'
     for (int i = 0; i < reps; ++i) {
         const size_t before = lat.size();
         QString out;
-        if (!ctx.sandbox().ctl({QStringLiteral("touch"), QStringLiteral("--namespace"), QStringLiteral("joledev"),
-                                QStringLiteral("--pod"), QStringLiteral("web")},
+        if (!ctx.sandbox().ctl({QStringLiteral("touch"), QStringLiteral("--namespace"),
+                                QStringLiteral("joledev"), QStringLiteral("--pod"), QStringLiteral("web")},
                                &out)) {
             ctx.note(QStringLiteral("watch_latency: ctl touch failed: %1").arg(ctx.sandbox().errorString()));
             return false;
@@ -269,7 +278,8 @@ VIGIA_BENCH(watch_latency, "`ctl touch` written by the simulator to the watcher'
     return true;
 }
 
-VIGIA_BENCH(pods_big, "large scenario (2,000 pods): pods_big_first_table ms after connecting, pods_big_stall (longest event-loop gap applying a 2,000-event burst) ms, pods_big_rss MB")
+VIGIA_BENCH(pods_big, "large scenario (2,000 pods): pods_big_first_table ms after connecting, pods_big_stall "
+                      "(longest event-loop gap applying a 2,000-event burst) ms, pods_big_rss MB")
 {
     test::Sandbox big;
     if (!big.start(QStringLiteral("large"))) {
@@ -295,9 +305,8 @@ VIGIA_BENCH(pods_big, "large scenario (2,000 pods): pods_big_first_table ms afte
     // The burst: each batch is turned into PodInfo rows as the model would; the
     // stall is the longest gap between ticks of a 2 ms timer.
     qsizetype modified = 0;
-    QObject::connect(w, &kube::ResourceWatcher::changed, w, [&](const kube::WatchBatch &b) {
-        modified += kube::toPodDelta(b).modified.size();
-    });
+    QObject::connect(w, &kube::ResourceWatcher::changed, w,
+                     [&](const kube::WatchBatch &b) { modified += kube::toPodDelta(b).modified.size(); });
     waitFor([] { return false; }, 1000);
     QElapsedTimer gap;
     qint64 worst = 0;
@@ -311,7 +320,8 @@ VIGIA_BENCH(pods_big, "large scenario (2,000 pods): pods_big_first_table ms afte
     tick.start();
     const int count = ctx.quick() ? 500 : 2000;
     // ctl blocks this thread while it runs; the gap is measured from when it returns.
-    big.ctl({QStringLiteral("touch"), QStringLiteral("--all"), QStringLiteral("--count"), QString::number(count)});
+    big.ctl({QStringLiteral("touch"), QStringLiteral("--all"), QStringLiteral("--count"),
+             QString::number(count)});
     gap.invalidate();
     worst = 0;
     waitFor([&] { return modified >= count; }, 60000);
@@ -323,7 +333,8 @@ VIGIA_BENCH(pods_big, "large scenario (2,000 pods): pods_big_first_table ms afte
     return true;
 }
 
-VIGIA_BENCH(remote_footprint, "remote_cpu (% of one CPU) and remote_rss (MB, peak) of everything under sshd with the pod watch + 30 s ClusterPoller running")
+VIGIA_BENCH(remote_footprint, "remote_cpu (% of one CPU) and remote_rss (MB, peak) of everything under sshd "
+                              "with the pod watch + 30 s ClusterPoller running")
 {
     QString error;
     Session s = openSession(ctx.sandbox(), &error);
@@ -335,7 +346,8 @@ VIGIA_BENCH(remote_footprint, "remote_cpu (% of one CPU) and remote_rss (MB, pea
     kube::ClusterPoller poller(s.runner.get());
     w.start();
     poller.start();
-    if (!waitFor([&] { return w.state() == kube::ResourceWatcher::State::Live && poller.hasData(); }, 60000)) {
+    if (!waitFor([&] { return w.state() == kube::ResourceWatcher::State::Live && poller.hasData(); },
+                 60000)) {
         ctx.note(QStringLiteral("remote_footprint: not live"));
         return false;
     }
@@ -356,13 +368,15 @@ VIGIA_BENCH(remote_footprint, "remote_cpu (% of one CPU) and remote_rss (MB, pea
     }
     const RemoteUsage end = remoteUsage(sshd);
     const double cpuPct = 100.0 * (end.cpuSeconds - start.cpuSeconds) / (double(t.elapsed()) / 1000.0);
-    ctx.note(QStringLiteral("remote_footprint: %1 s window, %2 processes at the end, mean RSS %3 MB (includes the sshd session processes)")
+    ctx.note(QStringLiteral("remote_footprint: %1 s window, %2 processes at the end, mean RSS %3 MB "
+                            "(includes the sshd session processes)")
                  .arg(seconds)
                  .arg(end.processes)
                  .arg(samples ? sumRss / samples : 0, 0, 'f', 1));
     ctx.report({QStringLiteral("remote_cpu"), cpuPct, QStringLiteral("%"), {}, {}});
     ctx.report({QStringLiteral("remote_rss"), peakRss, QStringLiteral("MB"), {}, {}});
     // The peak is a poll's short-lived kubectl overlapping the resident watch; the mean is what is held.
-    ctx.report({QStringLiteral("remote_rss_mean"), samples ? sumRss / samples : 0, QStringLiteral("MB"), {}, {}});
+    ctx.report(
+        {QStringLiteral("remote_rss_mean"), samples ? sumRss / samples : 0, QStringLiteral("MB"), {}, {}});
     return true;
 }

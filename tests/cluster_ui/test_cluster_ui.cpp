@@ -18,12 +18,12 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
+#include <QFontInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QFontInfo>
 #include <QLineEdit>
-#include <QPlainTextEdit>
 #include <QPainter>
+#include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -183,7 +183,8 @@ void TestClusterUi::selectionAndScrollSurviveBurst()
     QTableView *v = tab.view();
     const QModelIndex target = tab.proxy()->index(300, 0);
     const QString key = target.data(KeyRole).toString();
-    v->selectionModel()->setCurrentIndex(target, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    v->selectionModel()->setCurrentIndex(target,
+                                         QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     v->scrollTo(target, QAbstractItemView::PositionAtCenter);
     const int scroll = v->verticalScrollBar()->value();
     QVERIFY(scroll > 0);
@@ -200,7 +201,11 @@ void TestClusterUi::selectionAndScrollSurviveBurst()
     QCOMPARE(sel.size(), 1);
     QCOMPARE(sel.first().data(KeyRole).toString(), key);
     QCOMPARE(v->currentIndex().data(KeyRole).toString(), key);
-    QVERIFY(sel.first().siblingAtColumn(EventListModel::Message).data().toString().contains(QStringLiteral("generation 50")));
+    QVERIFY(sel.first()
+                .siblingAtColumn(EventListModel::Message)
+                .data()
+                .toString()
+                .contains(QStringLiteral("generation 50")));
 }
 
 void TestClusterUi::filterNamespaceAndProblemsFirst()
@@ -252,14 +257,18 @@ void TestClusterUi::bannerTexts()
     StaleBanner b;
     const QDateTime now = QDateTime::currentDateTime();
     const QDateTime at(now.date(), QTime(3, 12, 4));
-    QCOMPARE(StaleBanner::staleTextFor(at, now), QStringLiteral("Showing the last good data from 03:12:04 (stale)."));
-    QVERIFY(StaleBanner::staleTextFor(at.addDays(-2), now).contains(at.addDays(-2).toString(QStringLiteral("yyyy-MM-dd"))));
+    QCOMPARE(StaleBanner::staleTextFor(at, now),
+             QStringLiteral("Showing the last good data from 03:12:04 (stale)."));
+    QVERIFY(StaleBanner::staleTextFor(at.addDays(-2), now)
+                .contains(at.addDays(-2).toString(QStringLiteral("yyyy-MM-dd"))));
     QCOMPARE(StaleBanner::staleTextFor(QDateTime(), now), QStringLiteral("No data has been received yet."));
     b.showProblem(makeError(QStringLiteral("The Kubernetes API at 127.0.0.1:6443 refused the connection."),
-                            QStringLiteral("K3s is not running: check systemctl status k3s."), QStringLiteral("kube.refused")),
+                            QStringLiteral("K3s is not running: check systemctl status k3s."),
+                            QStringLiteral("kube.refused")),
                   at, StaleBanner::Level::Error, 4000);
     QVERIFY(!b.isHidden());
-    QCOMPARE(b.message(), QStringLiteral("The Kubernetes API at 127.0.0.1:6443 refused the connection. Retrying in 4 s."));
+    QCOMPARE(b.message(),
+             QStringLiteral("The Kubernetes API at 127.0.0.1:6443 refused the connection. Retrying in 4 s."));
     QCOMPARE(b.hint(), QStringLiteral("K3s is not running: check systemctl status k3s."));
     QCOMPARE(b.staleText(), QStringLiteral("Showing the last good data from 03:12:04 (stale)."));
     QSignalSpy retry(&b, &StaleBanner::retryRequested);
@@ -329,13 +338,22 @@ void TestClusterUi::viewsTitlesAndBanners()
 
 void TestClusterUi::podDetails()
 {
-    const QJsonArray pods = QJsonDocument::fromJson(readData("pods-crashloop.json")).object().value(QStringLiteral("items")).toArray();
+    const QJsonArray pods = QJsonDocument::fromJson(readData("pods-crashloop.json"))
+                                .object()
+                                .value(QStringLiteral("items"))
+                                .toArray();
     QJsonObject scheduler;
     for (const QJsonValue &v : pods)
-        if (v.toObject().value(QStringLiteral("metadata")).toObject().value(QStringLiteral("name")).toString().startsWith(QLatin1String("api-scheduler")))
+        if (v.toObject()
+                .value(QStringLiteral("metadata"))
+                .toObject()
+                .value(QStringLiteral("name"))
+                .toString()
+                .startsWith(QLatin1String("api-scheduler")))
             scheduler = v.toObject();
     QVERIFY(!scheduler.isEmpty());
-    const QString name = scheduler.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("name")).toString();
+    const QString name =
+        scheduler.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("name")).toString();
     PodDetailsPane pane;
     pane.resize(900, 500);
     kube::EventInfo mine;
@@ -361,7 +379,9 @@ void TestClusterUi::podDetails()
     QVERIFY(text.contains(QStringLiteral("app=api-scheduler")));
     // YAML: read-only, monospace, searchable; an update of the same pod keeps the tab.
     pane.tabs()->setCurrentIndex(PodDetailsPane::YamlTab);
-    pane.setYaml(QStringLiteral("apiVersion: v1\nkind: Pod\nmetadata:\n  name: %1\nspec:\n  nodeName: joledev-vps\n").arg(name));
+    pane.setYaml(
+        QStringLiteral("apiVersion: v1\nkind: Pod\nmetadata:\n  name: %1\nspec:\n  nodeName: joledev-vps\n")
+            .arg(name));
     QVERIFY(pane.findInYaml(QStringLiteral("nodeName")));
     QVERIFY(!pane.findInYaml(QStringLiteral("no-such-text")));
     QJsonObject updated = scheduler;
@@ -402,10 +422,18 @@ void TestClusterUi::renderPages()
         QCoreApplication::processEvents();
         shots << tabs.grab().toImage();
     }
-    const QJsonArray pods = QJsonDocument::fromJson(readData("pods-crashloop.json")).object().value(QStringLiteral("items")).toArray();
+    const QJsonArray pods = QJsonDocument::fromJson(readData("pods-crashloop.json"))
+                                .object()
+                                .value(QStringLiteral("items"))
+                                .toArray();
     PodDetailsPane pane;
     for (const QJsonValue &v : pods)
-        if (v.toObject().value(QStringLiteral("metadata")).toObject().value(QStringLiteral("name")).toString().startsWith(QLatin1String("api-scheduler")))
+        if (v.toObject()
+                .value(QStringLiteral("metadata"))
+                .toObject()
+                .value(QStringLiteral("name"))
+                .toString()
+                .startsWith(QLatin1String("api-scheduler")))
             pane.setPod(v.toObject());
     pane.resize(1100, 330);
     pane.show();

@@ -28,7 +28,8 @@ QByteArray readData(const char *name)
 QJsonArray itemsWithKind(const char *file, const QString &kind)
 {
     QJsonArray out;
-    const QJsonArray items = QJsonDocument::fromJson(readData(file)).object().value(QLatin1String("items")).toArray();
+    const QJsonArray items =
+        QJsonDocument::fromJson(readData(file)).object().value(QLatin1String("items")).toArray();
     for (const QJsonValue &v : items) {
         QJsonObject o = v.toObject();
         if (!kind.isEmpty())
@@ -211,14 +212,15 @@ void TestKubeCluster::metricsRecorded()
     QVERIFY(pods.ok());
     QCOMPARE(pods->size(), 10);
     const ResourceUsage q = pods->value(QStringLiteral("joledev/api-quoter-8bbmt47vzd-fw5dx"));
-    QCOMPARE(q.cpuMilli, 1);                        // 986413n rounds up, as MilliValue()
+    QCOMPARE(q.cpuMilli, 1);                       // 986413n rounds up, as MilliValue()
     QCOMPARE(q.memoryBytes, qint64(15307) * 1024); // 15307Ki
     const Result<QHash<QString, ResourceUsage>> nodes = parseNodeMetrics(readData("nodemetrics.json"));
     QVERIFY(nodes.ok());
     QCOMPARE(nodes->value(QStringLiteral("joledev-vps")).cpuMilli, 95);
     QCOMPARE(nodes->value(QStringLiteral("joledev-vps")).memoryBytes, qint64(834951) * 1024);
     // kubectl top (recorded in the same run) prints the same pods.
-    const QStringList top = QString::fromUtf8(readData("top-pods.txt")).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const QStringList top =
+        QString::fromUtf8(readData("top-pods.txt")).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     int matched = 0;
     for (const QString &line : top.mid(1)) {
         const QStringList f = line.simplified().split(QLatin1Char(' '));
@@ -226,9 +228,11 @@ void TestKubeCluster::metricsRecorded()
             ++matched;
     }
     QVERIFY2(matched >= 8, qPrintable(QString::number(matched)));
-    QVERIFY(!parsePodMetrics("{\"items\":[{\"metadata\":{\"name\":\"x\"},\"containers\":[{\"usage\":{\"cpu\":\"lots\"}}]}]}")
-                 ->value(QStringLiteral("/x"))
-                 .cpuMilli);
+    QVERIFY(
+        !parsePodMetrics(
+             "{\"items\":[{\"metadata\":{\"name\":\"x\"},\"containers\":[{\"usage\":{\"cpu\":\"lots\"}}]}]}")
+             ->value(QStringLiteral("/x"))
+             .cpuMilli);
 }
 
 void TestKubeCluster::quantities()
@@ -316,7 +320,8 @@ void TestKubeCluster::pollArgs()
 
 void TestKubeCluster::objectKeysAndPodDelta()
 {
-    QCOMPARE(objectKey(QJsonObject{{QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), QStringLiteral("n")}}}}),
+    QCOMPARE(objectKey(QJsonObject{
+                 {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), QStringLiteral("n")}}}}),
              QStringLiteral("n"));
     const QJsonArray pods = itemsWithKind("pods-joledev.json", {});
     WatchBatch b;

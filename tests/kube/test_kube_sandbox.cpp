@@ -96,8 +96,12 @@ namespace {
 
 QString touchedValue(const QJsonObject &pod)
 {
-    return pod.value(QLatin1String("metadata")).toObject().value(QLatin1String("annotations")).toObject()
-        .value(QLatin1String("vigia.sim/touched")).toString();
+    return pod.value(QLatin1String("metadata"))
+        .toObject()
+        .value(QLatin1String("annotations"))
+        .toObject()
+        .value(QLatin1String("vigia.sim/touched"))
+        .toString();
 }
 
 } // namespace
@@ -140,7 +144,10 @@ void TestKubeSandbox::watcherSurvivesFaults()
     });
     QStringList codes;
     connect(&w, &kube::ResourceWatcher::stateChanged, &w,
-            [&](kube::ResourceWatcher::State, const Error &why) { if (!why.code.isEmpty()) codes << why.code; });
+            [&](kube::ResourceWatcher::State, const Error &why) {
+                if (!why.code.isEmpty())
+                    codes << why.code;
+            });
     QElapsedTimer t;
     t.start();
     w.start();
@@ -163,7 +170,8 @@ void TestKubeSandbox::watcherSurvivesFaults()
         const QString before = touchedValue(mirror.value(webKey));
         QString out;
         if (!sb.ctl({QStringLiteral("touch"), QStringLiteral("--namespace"), QStringLiteral("joledev"),
-                     QStringLiteral("--pod"), webKey.section(QLatin1Char('/'), 1)}, &out))
+                     QStringLiteral("--pod"), webKey.section(QLatin1Char('/'), 1)},
+                    &out))
             return false;
         QElapsedTimer lat;
         lat.start();
@@ -186,14 +194,17 @@ void TestKubeSandbox::watcherSurvivesFaults()
     QVERIFY(sb.ctl({QStringLiteral("watch-truncate")}));
     QVERIFY(sb.ctl({QStringLiteral("touch"), QStringLiteral("--namespace"), QStringLiteral("joledev"),
                     QStringLiteral("--pod"), QStringLiteral("gatus")}));
-    QTRY_VERIFY_WITH_TIMEOUT(codes.contains(QStringLiteral("kube.truncated")) || codes.contains(QStringLiteral("kube.failed")), 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(codes.contains(QStringLiteral("kube.truncated")) ||
+                                 codes.contains(QStringLiteral("kube.failed")),
+                             15000);
     QTRY_COMPARE_WITH_TIMEOUT(w.state(), kube::ResourceWatcher::State::Live, 15000);
     QCOMPARE(mirror.size(), podCount);
     QVERIFY(touchAndSee("after truncate"));
 
     // The API answers 500 for a while: classified, retried, recovered.
     codes.clear();
-    QVERIFY(sb.ctl({QStringLiteral("api-error"), QStringLiteral("500"), QStringLiteral("--count"), QStringLiteral("2")}));
+    QVERIFY(sb.ctl({QStringLiteral("api-error"), QStringLiteral("500"), QStringLiteral("--count"),
+                    QStringLiteral("2")}));
     QVERIFY(sb.ctl({QStringLiteral("watch-end")}));
     QTRY_VERIFY_WITH_TIMEOUT(codes.contains(QStringLiteral("kube.server-error")), 15000);
     QTRY_COMPARE_WITH_TIMEOUT(w.state(), kube::ResourceWatcher::State::Live, 20000);

@@ -8,9 +8,11 @@
 #include "PodFixtures.h"
 #include "PodListModel.h"
 #include "ProfileDialog.h"
+#include "profiles/ProfileStore.h"
 #include "StatusStyle.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QHeaderView>
@@ -84,6 +86,9 @@ private slots:
     void mainWindowRenders();
     void mainWindowSlashFocusesFilter();
     void mainWindowStaleBanner();
+    void podOwnerFromReplicaSet();
+    void profileRequireTypedNameRoundTrip();
+    void podTableActionsFollowSelection();
 };
 
 void TestUi::initTestCase()
@@ -638,6 +643,88 @@ void TestUi::mainWindowStaleBanner()
     QCOMPARE(w.podView()->model()->rowCount(), 9);
     emit controller.podsUpdated(QDateTime::currentDateTime());
     QVERIFY(!w.banner()->isVisible());
+}
+
+void TestUi::podOwnerFromReplicaSet()
+{
+    kube::PodInfo pod;
+    pod.ownerKind = QStringLiteral("ReplicaSet");
+    pod.ownerName = QStringLiteral("api-scheduler-7d9c8b6f5");
+    auto owner = MainWindow::podOwner(pod);
+    QVERIFY(owner);
+    QCOMPARE(owner->first, actions::ObjectKind::Deployment);
+    QCOMPARE(owner->second, QStringLiteral("api-scheduler"));
+    pod.ownerKind = QStringLiteral("StatefulSet");
+    pod.ownerName = QStringLiteral("db");
+    owner = MainWindow::podOwner(pod);
+    QVERIFY(owner);
+    QCOMPARE(owner->first, actions::ObjectKind::StatefulSet);
+    QCOMPARE(owner->second, QStringLiteral("db"));
+    pod.ownerKind = QStringLiteral("Job");
+    QVERIFY(!MainWindow::podOwner(pod));
+    pod.ownerKind.clear();
+    QVERIFY(!MainWindow::podOwner(pod));
+}
+
+void TestUi::profileRequireTypedNameRoundTrip()
+{
+    Profile p;
+    p.name = QStringLiteral("vps");
+    p.host = QStringLiteral("203.0.113.7");
+    p.requireTypedName = true;
+    p.appointmentsDbPath = QStringLiteral("/srv/a.db");
+    ProfileDialog dlg(p, {});
+    QVERIFY(dlg.requireTypedNameCheck()->isChecked());
+    dlg.requireTypedNameCheck()->setChecked(false);
+    const Profile edited = dlg.profile();
+    QCOMPARE(edited.requireTypedName, false);
+    // Fields the dialog does not show survive an edit.
+    QCOMPARE(edited.appointmentsDbPath, QStringLiteral("/srv/a.db"));
+    QCOMPARE(edited.timeZone, QStringLiteral("America/Tijuana"));
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    {
+        ProfileStore store(dir.filePath(QStringLiteral("profiles.ini")));
+        QVERIFY(store.add(p).ok());
+    }
+    ProfileStore again(dir.filePath(QStringLiteral("profiles.ini")));
+    const std::optional<Profile> loaded = again.find(QStringLiteral("vps"));
+    QVERIFY(loaded);
+    QCOMPARE(*loaded, p);
+}
+
+void TestUi::podTableActionsFollowSelection()
+{
+    // Not connected: logs can open (they wait for a transport), actions cannot be sent.
+    ConnectionController controller;
+    controller.podModel()->setPods(joledevPods(true));
+    MainWindow w(&controller);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    auto *logs = w.findChild<QAction *>(QStringLiteral("podLogsAction"));
+    auto *previous = w.findChild<QAction *>(QStringLiteral("podPreviousLogsAction"));
+    auto *restart = w.findChild<QAction *>(QStringLiteral("restartAction"));
+    QVERIFY(logs && previous && restart);
+    QVERIFY(!logs->isEnabled());
+    // Problems first: row 0 is the crash-looping pod, which has restarted.
+    w.podView()->setCurrentIndex(w.podView()->model()->index(0, 0));
+    QVERIFY(w.selectedPod());
+    QVERIFY(w.selectedPod()->restarts > 0);
+    QVERIFY(logs->isEnabled());
+    QVERIFY(previous->isEnabled());
+    QVERIFY(!restart->isEnabled());
+    QCOMPARE(w.actionController(), nullptr);
+    // Tabs: Pods first, then the workspace.
+    QVERIFY(w.tabs()->indexOf(w.logsTab()) > 0);
+    QVERIFY(w.tabs()->indexOf(w.activityTab()) == w.tabs()->count() - 1);
+    // The cluster tabs sit right after Pods, before the workspace; a new one goes after them.
+    QVERIFY(w.tabs()->tabText(1).startsWith(QStringLiteral("Deployments")));
+    QVERIFY(w.tabs()->tabText(2).startsWith(QStringLiteral("Nodes")));
+    QVERIFY(w.tabs()->tabText(3).startsWith(QStringLiteral("Events")));
+    auto *extra = new QWidget;
+    QCOMPARE(w.addClusterTab(extra, QStringLiteral("Extra")), 4);
+    QCOMPARE(w.tabs()->indexOf(w.logsTab()), 5);
 }
 
 QTEST_MAIN(TestUi)

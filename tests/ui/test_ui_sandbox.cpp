@@ -9,7 +9,13 @@
 #include "PodListModel.h"
 #include "Sandbox.h"
 #include "StatusStyle.h"
+#include "actions/ActionController.h"
 #include "actions/ActivityView.h"
+#include "actions/AuditLog.h"
+#include "actions/ConfirmActionDialog.h"
+#include "actions/RolloutProgressPanel.h"
+#include "db/SnapshotCache.h"
+#include "metrics/HistoryStore.h"
 #include "capacity/CapacityView.h"
 #include "data/DataWorkspace.h"
 #include "core/MetaTypes.h"
@@ -17,6 +23,9 @@
 #include "logs/LogPanel.h"
 
 #include <QApplication>
+#include <QAction>
+#include <QDir>
+#include <QDockWidget>
 #include <QFile>
 #include <QFrame>
 #include <QJsonObject>
@@ -85,8 +94,8 @@ private slots:
     void unknownHostKeyDialogThenConnect();
     void passphraseDialogRetry();
     void crashloopScenarioShowsProblemFirst();
-    void lostConnectionKeepsStaleRows();
     void workspaceTabsAndPodLogs();
+    void lostConnectionKeepsStaleRows(); // last: it kills the shared sandbox's sshd
 
 private:
     test::Sandbox m_sb;
@@ -321,8 +330,12 @@ void TestUiSandbox::lostConnectionKeepsStaleRows()
 QTEST_MAIN(TestUiSandbox)
 void TestUiSandbox::workspaceTabsAndPodLogs()
 {
+    QTemporaryDir auditDir;
+    QVERIFY(auditDir.isValid());
+    actions::AuditLog audit;
+    QVERIFY(audit.open(auditDir.filePath(QStringLiteral("audit.sqlite"))).ok());
     ConnectionController controller;
-    MainWindow w(&controller);
+    MainWindow w(&controller, &audit);
     w.resize(1100, 560);
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
@@ -341,7 +354,10 @@ void TestUiSandbox::workspaceTabsAndPodLogs()
     QVERIFY(w.activityView() != nullptr);
 
     Profile profile = sandboxProfile(m_sb);
-    profile.name = QStringLiteral("vigia-sandbox-workspace-%1").arg(QCoreApplication::applicationPid());
+    // The name the README's screenshot shows; nothing cached from an earlier run.
+    profile.name = QStringLiteral("joledev-vps");
+    QVERIFY(QDir(db::SnapshotCache(profile.name).dir()).removeRecursively());
+    QFile::remove(metrics::HistoryStore::defaultPath(profile.name));
     const QJsonObject dbs = m_sb.info().value(QStringLiteral("databases")).toObject();
     profile.appointmentsDbPath = dbs.value(QStringLiteral("scheduler")).toString();
     profile.quotesDbPath = dbs.value(QStringLiteral("quoter")).toString();
@@ -392,8 +408,34 @@ void TestUiSandbox::workspaceTabsAndPodLogs()
     w.tabs()->setCurrentIndex(0);
     QVERIFY(w.selectPod(page->pod().ns, page->pod().name));
 
+    // Restart the web pod's deployment from the toolbar: confirm, sent, recorded in Activity.
+    QVERIFY(w.selectPod(page->pod().ns, page->pod().name));
+    auto *restart = w.findChild<QAction *>(QStringLiteral("restartAction"));
+    QVERIFY(restart && restart->isEnabled());
+    QSignalSpy finished(w.actionController(), &ui::ActionController::actionFinished);
+    restart->trigger();
+    auto *confirm = waitForDialog<ui::ConfirmActionDialog>();
+    QVERIFY(confirm);
+    QVERIFY(confirm->findChild<QLabel *>() != nullptr);
+    confirm->confirmButton()->click();
+    QVERIFY(finished.count() > 0 || finished.wait(kConnectTimeoutMs));
+    const auto result = finished.first().at(0).value<actions::ActionResult>();
+    QVERIFY2(result.ok(), qPrintable(result.spec.objectName));
+    QCOMPARE(result.spec.objectName, QStringLiteral("web"));
+    QTRY_VERIFY_WITH_TIMEOUT(w.activityView()->table()->model()->rowCount() > 0, 5000);
+    // The rollout panel docks below the tabs without making the window taller.
+    QTRY_VERIFY_WITH_TIMEOUT(w.rolloutPanel()->isVisible(), 5000);
+    w.tabs()->setCurrentIndex(0);
+    QTest::qWait(100);
+    QVERIFY(w.grab().save(outputPath(QStringLiteral("main-window-rollout.png"))));
+    for (QDockWidget *dock : w.findChildren<QDockWidget *>())
+        dock->close();
+    QTest::qWait(50);
+
     // One picture per tab, for people to look at (the README's is the Pods one).
     w.resize(1100, 700);
+    QTRY_COMPARE_WITH_TIMEOUT(w.height(), 700, 2000);
+    QVERIFY2(w.minimumSizeHint().height() <= 700, "the window fits a laptop screen");
     QVERIFY(dataRefreshed.count() > 0 || dataRefreshed.wait(60000));
     QCOMPARE(dataRefreshed.first().at(0).toBool(), true);
     for (QWidget *tab : {w.tabs()->widget(0), w.logsTab(), w.dataTab(), w.capacityTab(), w.activityTab()}) {
@@ -401,7 +443,7 @@ void TestUiSandbox::workspaceTabsAndPodLogs()
         QTest::qWait(100);
         QVERIFY(w.grab().save(outputPath(QStringLiteral("main-window-%1.png").arg(tab->objectName()))));
     }
-    w.logPanel()->closeAll();
+    // Destroyed with its log still streaming, as when the user closes the window.
 }
 
 #include "test_ui_sandbox.moc"

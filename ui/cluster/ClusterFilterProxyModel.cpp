@@ -60,7 +60,10 @@ bool ClusterFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex 
         return true;
     const int cols = m->columnCount(sourceParent);
     for (int c = 0; c < cols; ++c) {
-        if (m->index(sourceRow, c, sourceParent).data(Qt::DisplayRole).toString().contains(m_text, Qt::CaseInsensitive))
+        if (m->index(sourceRow, c, sourceParent)
+                .data(Qt::DisplayRole)
+                .toString()
+                .contains(m_text, Qt::CaseInsensitive))
             return true;
     }
     return false;

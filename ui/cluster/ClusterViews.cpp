@@ -65,8 +65,8 @@ void ClusterViews::setRunner(remote::KubectlRunner *runner)
     }
     if (!runner) {
         if (m_snapshot.fetchedAt.isValid())
-            showStale(makeError(tr("Disconnected from the server."),
-                                tr("Reconnect to see live data again."), QStringLiteral("kube.no-connection")));
+            showStale(makeError(tr("Disconnected from the server."), tr("Reconnect to see live data again."),
+                                QStringLiteral("kube.no-connection")));
         return;
     }
     m_poller = new kube::ClusterPoller(runner, this);
@@ -145,19 +145,21 @@ void ClusterViews::updateNodeBanner()
             notReady << n.name;
     if (!notReady.isEmpty()) {
         p->banner()->showProblem(
-            makeError(tr("Node %1 is NotReady.").arg(notReady.join(QStringLiteral(", "))),
-                      tr("Its kubelet stopped reporting or reports a problem: check `systemctl status k3s` and "
-                         "`journalctl -u k3s` on the server. Pods on it may be evicted."),
-                      QStringLiteral("kube.node-notready")),
+            makeError(
+                tr("Node %1 is NotReady.").arg(notReady.join(QStringLiteral(", "))),
+                tr("Its kubelet stopped reporting or reports a problem: check `systemctl status k3s` and "
+                   "`journalctl -u k3s` on the server. Pods on it may be evicted."),
+                QStringLiteral("kube.node-notready")),
             m_snapshot.fetchedAt, StaleBanner::Level::Error);
         // The data is current: say so rather than "stale".
         p->banner()->setStaleLineVisible(false);
     } else if (!m_snapshot.metricsAvailable && !m_snapshot.nodes.isEmpty()) {
-        p->banner()->showProblem(makeError(tr("CPU and memory usage are not available."),
-                                           tr("metrics-server (metrics.k8s.io) is not answering; K3s ships it "
-                                              "in kube-system. Usage columns show \u2014 until it is back."),
-                                           QStringLiteral("kube.no-metrics")),
-                                 m_snapshot.fetchedAt, StaleBanner::Level::Info);
+        p->banner()->showProblem(
+            makeError(tr("CPU and memory usage are not available."),
+                      tr("metrics-server (metrics.k8s.io) is not answering; K3s ships it "
+                         "in kube-system. Usage columns show \u2014 until it is back."),
+                      QStringLiteral("kube.no-metrics")),
+            m_snapshot.fetchedAt, StaleBanner::Level::Info);
         p->banner()->setStaleLineVisible(false);
     }
 }

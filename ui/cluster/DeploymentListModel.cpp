@@ -39,31 +39,45 @@ QVariant DeploymentListModel::data(const QModelIndex &index, int role) const
         return {};
     const Severity sev = workloadSeverity(*w);
     switch (role) {
-    case KeyRole: return w->key();
-    case SeverityRole: return int(sev);
-    case NamespaceRole: return w->ns;
-    case ProblemRole: return !w->problem.isEmpty();
-    default: break;
+    case KeyRole:
+        return w->key();
+    case SeverityRole:
+        return int(sev);
+    case NamespaceRole:
+        return w->ns;
+    case ProblemRole:
+        return !w->problem.isEmpty();
+    default:
+        break;
     }
     const int col = index.column();
     if (role == Qt::DisplayRole || role == SortRole) {
         const bool sort = role == SortRole;
         switch (col) {
-        case Namespace: return w->ns;
-        case Name: return w->name;
-        case Kind: return w->kind;
+        case Namespace:
+            return w->ns;
+        case Name:
+            return w->name;
+        case Kind:
+            return w->kind;
         case Status:
-            return sort ? QVariant(int(sev)) : QVariant(w->problem.isEmpty() ? QStringLiteral("OK") : w->problem);
+            return sort ? QVariant(int(sev))
+                        : QVariant(w->problem.isEmpty() ? QStringLiteral("OK") : w->problem);
         case Ready:
-            return sort ? QVariant(w->desired - w->ready) : QVariant(QStringLiteral("%1/%2").arg(w->ready).arg(w->desired));
-        case UpToDate: return w->upToDate;
-        case Available: return w->available;
+            return sort ? QVariant(w->desired - w->ready)
+                        : QVariant(QStringLiteral("%1/%2").arg(w->ready).arg(w->desired));
+        case UpToDate:
+            return w->upToDate;
+        case Available:
+            return w->available;
         case Age:
             if (sort)
                 return w->createdAt.isValid() ? -w->createdAt.toMSecsSinceEpoch() : 0;
             return kube::formatAge(w->createdAt, QDateTime::currentDateTimeUtc());
-        case Images: return w->images.join(QStringLiteral(", "));
-        default: return {};
+        case Images:
+            return w->images.join(QStringLiteral(", "));
+        default:
+            return {};
         }
     }
     if (role == Qt::DecorationRole && col == Status)
@@ -90,16 +104,26 @@ QVariant DeploymentListModel::headerData(int section, Qt::Orientation orientatio
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case Namespace: return QStringLiteral("Namespace");
-    case Name: return QStringLiteral("Name");
-    case Kind: return QStringLiteral("Kind");
-    case Status: return QStringLiteral("Status");
-    case Ready: return QStringLiteral("Ready");
-    case UpToDate: return QStringLiteral("Up-to-date");
-    case Available: return QStringLiteral("Available");
-    case Age: return QStringLiteral("Age");
-    case Images: return QStringLiteral("Images");
-    default: return {};
+    case Namespace:
+        return QStringLiteral("Namespace");
+    case Name:
+        return QStringLiteral("Name");
+    case Kind:
+        return QStringLiteral("Kind");
+    case Status:
+        return QStringLiteral("Status");
+    case Ready:
+        return QStringLiteral("Ready");
+    case UpToDate:
+        return QStringLiteral("Up-to-date");
+    case Available:
+        return QStringLiteral("Available");
+    case Age:
+        return QStringLiteral("Age");
+    case Images:
+        return QStringLiteral("Images");
+    default:
+        return {};
     }
 }
 

@@ -25,32 +25,49 @@ QVariant EventListModel::data(const QModelIndex &index, int role) const
         return {};
     const Severity sev = e->isWarning() ? Severity::Warning : Severity::Ok;
     switch (role) {
-    case KeyRole: return e->key();
-    case SeverityRole: return int(sev);
-    case NamespaceRole: return e->ns;
-    case ProblemRole: return e->isWarning();
-    default: break;
+    case KeyRole:
+        return e->key();
+    case SeverityRole:
+        return int(sev);
+    case NamespaceRole:
+        return e->ns;
+    case ProblemRole:
+        return e->isWarning();
+    default:
+        break;
     }
     const int col = index.column();
     if (role == Qt::DisplayRole) {
         switch (col) {
-        case Type: return e->type;
-        case LastSeen: return kube::formatAge(e->lastSeen, QDateTime::currentDateTimeUtc());
-        case Namespace: return e->ns;
-        case Object: return e->object();
-        case Reason: return e->reason;
-        case Message: return QString(e->message).replace(QLatin1Char('\n'), QLatin1Char(' '));
-        case Count: return e->count;
-        default: return {};
+        case Type:
+            return e->type;
+        case LastSeen:
+            return kube::formatAge(e->lastSeen, QDateTime::currentDateTimeUtc());
+        case Namespace:
+            return e->ns;
+        case Object:
+            return e->object();
+        case Reason:
+            return e->reason;
+        case Message:
+            return QString(e->message).replace(QLatin1Char('\n'), QLatin1Char(' '));
+        case Count:
+            return e->count;
+        default:
+            return {};
         }
     }
     if (role == SortRole) {
         switch (col) {
-        case Type: return int(sev);
+        case Type:
+            return int(sev);
         // Most recent first in an ascending sort.
-        case LastSeen: return e->lastSeen.isValid() ? -e->lastSeen.toMSecsSinceEpoch() : 0;
-        case Count: return e->count;
-        default: return data(index, Qt::DisplayRole);
+        case LastSeen:
+            return e->lastSeen.isValid() ? -e->lastSeen.toMSecsSinceEpoch() : 0;
+        case Count:
+            return e->count;
+        default:
+            return data(index, Qt::DisplayRole);
         }
     }
     if (role == Qt::DecorationRole && col == Type)
@@ -73,14 +90,22 @@ QVariant EventListModel::headerData(int section, Qt::Orientation orientation, in
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case Type: return QStringLiteral("Type");
-    case LastSeen: return QStringLiteral("Last seen");
-    case Namespace: return QStringLiteral("Namespace");
-    case Object: return QStringLiteral("Object");
-    case Reason: return QStringLiteral("Reason");
-    case Message: return QStringLiteral("Message");
-    case Count: return QStringLiteral("Count");
-    default: return {};
+    case Type:
+        return QStringLiteral("Type");
+    case LastSeen:
+        return QStringLiteral("Last seen");
+    case Namespace:
+        return QStringLiteral("Namespace");
+    case Object:
+        return QStringLiteral("Object");
+    case Reason:
+        return QStringLiteral("Reason");
+    case Message:
+        return QStringLiteral("Message");
+    case Count:
+        return QStringLiteral("Count");
+    default:
+        return {};
     }
 }
 

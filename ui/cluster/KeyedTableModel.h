@@ -20,8 +20,7 @@ enum ClusterRole {
     ProblemRole,                // bool: a person should look at this row
 };
 
-template <typename T>
-class KeyedTableModel : public QAbstractTableModel {
+template <typename T> class KeyedTableModel : public QAbstractTableModel {
 public:
     using QAbstractTableModel::QAbstractTableModel;
 

@@ -68,41 +68,63 @@ QVariant NodeListModel::data(const QModelIndex &index, int role) const
         return {};
     const Severity sev = nodeSeverity(*n);
     switch (role) {
-    case KeyRole: return n->key();
-    case SeverityRole: return int(sev);
-    case NamespaceRole: return QString();
-    case ProblemRole: return sev != Severity::Ok;
-    default: break;
+    case KeyRole:
+        return n->key();
+    case SeverityRole:
+        return int(sev);
+    case NamespaceRole:
+        return QString();
+    case ProblemRole:
+        return sev != Severity::Ok;
+    default:
+        break;
     }
     const int col = index.column();
     if (role == Qt::DisplayRole) {
         switch (col) {
-        case Name: return n->name;
+        case Name:
+            return n->name;
         case Status:
             if (n->problem.isEmpty() || n->problem == n->status)
                 return n->status;
             return QString(n->status + QStringLiteral(" (") + n->problem + QLatin1Char(')'));
-        case Roles: return n->roles.isEmpty() ? QStringLiteral("<none>") : n->roles.join(QLatin1Char(','));
-        case Version: return n->version;
-        case Cpu: return usageText(n->cpuUsageMilli, n->cpuAllocatableMilli, true);
-        case Memory: return usageText(n->memoryUsageBytes, n->memoryAllocatableBytes, false);
+        case Roles:
+            return n->roles.isEmpty() ? QStringLiteral("<none>") : n->roles.join(QLatin1Char(','));
+        case Version:
+            return n->version;
+        case Cpu:
+            return usageText(n->cpuUsageMilli, n->cpuAllocatableMilli, true);
+        case Memory:
+            return usageText(n->memoryUsageBytes, n->memoryAllocatableBytes, false);
         case Capacity:
-            return QStringLiteral("%1, %2, %3 pods").arg(cpuText(n->cpuCapacityMilli), memText(n->memoryCapacityBytes)).arg(n->podsCapacity);
+            return QStringLiteral("%1, %2, %3 pods")
+                .arg(cpuText(n->cpuCapacityMilli), memText(n->memoryCapacityBytes))
+                .arg(n->podsCapacity);
         case Allocatable:
-            return QStringLiteral("%1, %2").arg(cpuText(n->cpuAllocatableMilli), memText(n->memoryAllocatableBytes));
-        case Age: return kube::formatAge(n->createdAt, QDateTime::currentDateTimeUtc());
-        default: return {};
+            return QStringLiteral("%1, %2").arg(cpuText(n->cpuAllocatableMilli),
+                                                memText(n->memoryAllocatableBytes));
+        case Age:
+            return kube::formatAge(n->createdAt, QDateTime::currentDateTimeUtc());
+        default:
+            return {};
         }
     }
     if (role == SortRole) {
         switch (col) {
-        case Status: return int(sev);
-        case Cpu: return n->cpuUsageMilli.value_or(-1);
-        case Memory: return n->memoryUsageBytes.value_or(-1);
-        case Capacity: return n->memoryCapacityBytes;
-        case Allocatable: return n->memoryAllocatableBytes;
-        case Age: return n->createdAt.isValid() ? -n->createdAt.toMSecsSinceEpoch() : 0;
-        default: return data(index, Qt::DisplayRole);
+        case Status:
+            return int(sev);
+        case Cpu:
+            return n->cpuUsageMilli.value_or(-1);
+        case Memory:
+            return n->memoryUsageBytes.value_or(-1);
+        case Capacity:
+            return n->memoryCapacityBytes;
+        case Allocatable:
+            return n->memoryAllocatableBytes;
+        case Age:
+            return n->createdAt.isValid() ? -n->createdAt.toMSecsSinceEpoch() : 0;
+        default:
+            return data(index, Qt::DisplayRole);
         }
     }
     if (role == Qt::DecorationRole && col == Status)
@@ -111,9 +133,10 @@ QVariant NodeListModel::data(const QModelIndex &index, int role) const
         return severityColor(sev);
     if (role == Qt::ToolTipRole) {
         if ((col == Cpu || col == Memory) && !(col == Cpu ? n->cpuUsageMilli : n->memoryUsageBytes))
-            return m_metricsProblem.isEmpty() ? QStringLiteral("No usage figures: metrics-server (metrics.k8s.io) "
-                                                               "has not reported this node.")
-                                              : m_metricsProblem;
+            return m_metricsProblem.isEmpty()
+                       ? QStringLiteral("No usage figures: metrics-server (metrics.k8s.io) "
+                                        "has not reported this node.")
+                       : m_metricsProblem;
         QStringList lines;
         for (const kube::Condition &c : n->conditions)
             lines << QStringLiteral("%1=%2 %3").arg(c.type, c.status, c.message).trimmed();
@@ -128,16 +151,26 @@ QVariant NodeListModel::headerData(int section, Qt::Orientation orientation, int
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case Name: return QStringLiteral("Name");
-    case Status: return QStringLiteral("Status");
-    case Roles: return QStringLiteral("Roles");
-    case Version: return QStringLiteral("Version");
-    case Cpu: return QStringLiteral("CPU used");
-    case Memory: return QStringLiteral("Memory used");
-    case Capacity: return QStringLiteral("Capacity");
-    case Allocatable: return QStringLiteral("Allocatable");
-    case Age: return QStringLiteral("Age");
-    default: return {};
+    case Name:
+        return QStringLiteral("Name");
+    case Status:
+        return QStringLiteral("Status");
+    case Roles:
+        return QStringLiteral("Roles");
+    case Version:
+        return QStringLiteral("Version");
+    case Cpu:
+        return QStringLiteral("CPU used");
+    case Memory:
+        return QStringLiteral("Memory used");
+    case Capacity:
+        return QStringLiteral("Capacity");
+    case Allocatable:
+        return QStringLiteral("Allocatable");
+    case Age:
+        return QStringLiteral("Age");
+    default:
+        return {};
     }
 }
 

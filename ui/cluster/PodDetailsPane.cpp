@@ -192,20 +192,22 @@ void PodDetailsPane::renderOverview()
     const QJsonObject meta = m_pod.value(QLatin1StringView("metadata")).toObject();
     const QJsonObject status = m_pod.value(QLatin1StringView("status")).toObject();
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    m_header->setText(QStringLiteral("<b>%1</b> / <b>%2</b> &nbsp; %3 &nbsp; ready %4/%5 &nbsp; restarts %6 &nbsp; "
-                                     "node <b>%7</b> &nbsp; IP %8 &nbsp; age %9")
-                          .arg(esc(p.ns), esc(p.name), esc(p.status))
-                          .arg(p.readyContainers)
-                          .arg(p.totalContainers)
-                          .arg(esc(kube::formatRestarts(p.restarts, p.lastRestartAt, now)),
-                               esc(p.node.isEmpty() ? QStringLiteral("(not scheduled)") : p.node),
-                               esc(status.value(QLatin1StringView("podIP")).toString()),
-                               esc(kube::formatAge(p.createdAt, now))));
+    m_header->setText(
+        QStringLiteral("<b>%1</b> / <b>%2</b> &nbsp; %3 &nbsp; ready %4/%5 &nbsp; restarts %6 &nbsp; "
+                       "node <b>%7</b> &nbsp; IP %8 &nbsp; age %9")
+            .arg(esc(p.ns), esc(p.name), esc(p.status))
+            .arg(p.readyContainers)
+            .arg(p.totalContainers)
+            .arg(esc(kube::formatRestarts(p.restarts, p.lastRestartAt, now)),
+                 esc(p.node.isEmpty() ? QStringLiteral("(not scheduled)") : p.node),
+                 esc(status.value(QLatin1StringView("podIP")).toString()),
+                 esc(kube::formatAge(p.createdAt, now))));
     QString html;
-    html += QStringLiteral("<h3>Containers</h3><table border='0' cellspacing='0' cellpadding='3'>"
-                           "<tr><th align='left'>Name</th><th align='left'>Image</th><th align='left'>State</th>"
-                           "<th align='left'>Ready</th><th align='right'>Restarts</th>"
-                           "<th align='left'>Last termination</th></tr>");
+    html +=
+        QStringLiteral("<h3>Containers</h3><table border='0' cellspacing='0' cellpadding='3'>"
+                       "<tr><th align='left'>Name</th><th align='left'>Image</th><th align='left'>State</th>"
+                       "<th align='left'>Ready</th><th align='right'>Restarts</th>"
+                       "<th align='left'>Last termination</th></tr>");
     for (const kube::ContainerInfo &c : p.containers) {
         QString state = c.state.isEmpty() ? QStringLiteral("unknown") : c.state;
         if (!c.stateReason.isEmpty())
@@ -220,27 +222,31 @@ void PodDetailsPane::renderOverview()
             if (c.lastFinishedAt.isValid())
                 last += QStringLiteral(", finished %1").arg(timeText(c.lastFinishedAt));
         }
-        const bool bad = c.stateReason.contains(QLatin1String("BackOff")) || c.stateReason.contains(QLatin1String("Err")) ||
+        const bool bad = c.stateReason.contains(QLatin1String("BackOff")) ||
+                         c.stateReason.contains(QLatin1String("Err")) ||
                          c.stateReason == QLatin1String("OOMKilled") || (c.exitCode && *c.exitCode != 0);
-        html += QStringLiteral("<tr><td>%1%2</td><td><tt>%3</tt></td><td%4>%5</td><td>%6</td><td align='right'>%7</td>"
-                               "<td>%8</td></tr>")
+        html += QStringLiteral(
+                    "<tr><td>%1%2</td><td><tt>%3</tt></td><td%4>%5</td><td>%6</td><td align='right'>%7</td>"
+                    "<td>%8</td></tr>")
                     .arg(esc(c.name), c.init ? QStringLiteral(" <i>(init)</i>") : QString(), esc(c.image),
                          bad ? QStringLiteral(" style='color:#b00020'") : QString(), esc(state),
                          c.ready ? QStringLiteral("yes") : QStringLiteral("no"))
                     .arg(c.restartCount)
                     .arg(esc(last));
         if (!c.stateMessage.isEmpty())
-            html += QStringLiteral("<tr><td></td><td colspan='5'><small>%1</small></td></tr>").arg(esc(c.stateMessage.left(500)));
+            html += QStringLiteral("<tr><td></td><td colspan='5'><small>%1</small></td></tr>")
+                        .arg(esc(c.stateMessage.left(500)));
     }
     html += QStringLiteral("</table><h3>Conditions</h3><table cellpadding='3'>");
     const QJsonArray conds = status.value(QLatin1StringView("conditions")).toArray();
     for (const QJsonValue &v : conds) {
         const QJsonObject c = v.toObject();
-        html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td></tr>")
-                    .arg(esc(c.value(QLatin1StringView("type")).toString()),
-                         esc(c.value(QLatin1StringView("status")).toString()),
-                         esc(c.value(QLatin1StringView("reason")).toString()),
-                         esc(timeText(kube::parseKubeTime(c.value(QLatin1StringView("lastTransitionTime"))))));
+        html +=
+            QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td></tr>")
+                .arg(esc(c.value(QLatin1StringView("type")).toString()),
+                     esc(c.value(QLatin1StringView("status")).toString()),
+                     esc(c.value(QLatin1StringView("reason")).toString()),
+                     esc(timeText(kube::parseKubeTime(c.value(QLatin1StringView("lastTransitionTime"))))));
     }
     if (conds.isEmpty())
         html += QStringLiteral("<tr><td><i>none reported</i></td></tr>");
@@ -250,7 +256,8 @@ void PodDetailsPane::renderOverview()
     for (auto it = labels.begin(); it != labels.end(); ++it)
         lab << QStringLiteral("<tt>%1=%2</tt>").arg(esc(it.key()), esc(it.value().toString()));
     html += lab.isEmpty() ? QStringLiteral("<i>none</i>") : lab.join(QStringLiteral("<br>"));
-    html += QStringLiteral("<h3>Node</h3>%1").arg(esc(p.node.isEmpty() ? QStringLiteral("(not scheduled)") : p.node));
+    html += QStringLiteral("<h3>Node</h3>%1")
+                .arg(esc(p.node.isEmpty() ? QStringLiteral("(not scheduled)") : p.node));
     if (!p.ownerKind.isEmpty())
         html += QStringLiteral("<h3>Controlled by</h3>%1/%2").arg(esc(p.ownerKind), esc(p.ownerName));
     const int scroll = m_overview->verticalScrollBar()->value();
@@ -273,7 +280,8 @@ void PodDetailsPane::setYaml(const QString &yaml)
     const int scroll = m_yaml->verticalScrollBar()->value();
     m_yaml->setPlainText(yaml);
     m_yaml->verticalScrollBar()->setValue(scroll);
-    m_yamlStatus->setText(tr("Read-only. Fetched at %1.").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))));
+    m_yamlStatus->setText(
+        tr("Read-only. Fetched at %1.").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))));
     m_yamlLoaded = true;
 }
 
@@ -287,15 +295,17 @@ void PodDetailsPane::setDescribe(const QString &text)
 
 void PodDetailsPane::setFetchError(const Error &error)
 {
-    m_yamlStatus->setText(tr("Could not fetch the YAML: %1 The Describe tab has kubectl's description instead.")
-                              .arg(error.message));
+    m_yamlStatus->setText(
+        tr("Could not fetch the YAML: %1 The Describe tab has kubectl's description instead.")
+            .arg(error.message));
 }
 
 bool PodDetailsPane::findInYaml(const QString &text, bool backwards)
 {
     if (text.isEmpty())
         return false;
-    const QTextDocument::FindFlags flags = backwards ? QTextDocument::FindBackward : QTextDocument::FindFlags();
+    const QTextDocument::FindFlags flags =
+        backwards ? QTextDocument::FindBackward : QTextDocument::FindFlags();
     if (m_yaml->find(text, flags))
         return true;
     QTextCursor c = m_yaml->textCursor();
@@ -314,8 +324,8 @@ void PodDetailsPane::refreshYaml()
         return;
     }
     m_yamlStatus->setText(tr("Fetching the YAML\u2026"));
-    m_yamlToken = m_runner->run({QStringLiteral("get"), QStringLiteral("pod"), m_name, QStringLiteral("-n"), m_ns,
-                                 QStringLiteral("-o"), QStringLiteral("yaml")},
+    m_yamlToken = m_runner->run({QStringLiteral("get"), QStringLiteral("pod"), m_name, QStringLiteral("-n"),
+                                 m_ns, QStringLiteral("-o"), QStringLiteral("yaml")},
                                 20000);
 }
 
@@ -323,8 +333,8 @@ void PodDetailsPane::refreshDescribe()
 {
     if (!m_runner || m_key.isEmpty())
         return;
-    m_describeToken = m_runner->run({QStringLiteral("describe"), QStringLiteral("pod"), m_name, QStringLiteral("-n"), m_ns},
-                                    20000);
+    m_describeToken = m_runner->run(
+        {QStringLiteral("describe"), QStringLiteral("pod"), m_name, QStringLiteral("-n"), m_ns}, 20000);
 }
 
 void PodDetailsPane::onTabChanged(int index)
@@ -350,8 +360,10 @@ void PodDetailsPane::onFinished(quint64 token, const Result<QByteArray> &result)
         }
     } else if (token == m_describeToken) {
         m_describeToken = 0;
-        setDescribe(result.ok() ? QString::fromUtf8(result.value())
-                                : tr("kubectl describe failed: %1\n%2").arg(result.error().message, result.error().hint));
+        setDescribe(
+            result.ok()
+                ? QString::fromUtf8(result.value())
+                : tr("kubectl describe failed: %1\n%2").arg(result.error().message, result.error().hint));
     }
 }
 

@@ -20,7 +20,8 @@ public:
     explicit StaleBanner(QWidget *parent = nullptr);
 
     // Shows the banner. lastGood invalid: no data was ever fetched. retryInMs > 0 adds "retrying in N s".
-    void showProblem(const Error &error, const QDateTime &lastGood, Level level = Level::Error, int retryInMs = 0);
+    void showProblem(const Error &error, const QDateTime &lastGood, Level level = Level::Error,
+                     int retryInMs = 0);
     void clear(); // hides it
     // Follows a watcher: hidden while Live; otherwise its error, its stale time and the retry delay.
     // Connect ResourceWatcher::stateChanged to a lambda calling this.
@@ -32,7 +33,8 @@ public:
     QString hint() const;
     QString staleText() const;
     // "Showing the last good data from 03:12:04." (local time; the date is added when not today)
-    static QString staleTextFor(const QDateTime &lastGood, const QDateTime &now = QDateTime::currentDateTime());
+    static QString staleTextFor(const QDateTime &lastGood,
+                                const QDateTime &now = QDateTime::currentDateTime());
 
 signals:
     void retryRequested();

@@ -4,6 +4,8 @@ set -euo pipefail
 
 VIGIA_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VIGIA_BUILD="${VIGIA_BUILD:-$VIGIA_ROOT/build}"
+# Lets ccache reuse objects across clones in different folders (CI clones afresh).
+export CCACHE_BASEDIR="$VIGIA_ROOT" CCACHE_NOHASHDIR=true
 
 # Debian 12 packages the build, the tests and the demo need.
 VIGIA_PACKAGES=(

@@ -16,6 +16,8 @@
 #include "capacity/CapacityView.h"
 #include "cluster/ClusterTab.h"
 #include "cluster/ClusterViews.h"
+#include "cluster/ClusterFilterProxyModel.h"
+#include "cluster/DeploymentListModel.h"
 #include "cluster/PodDetailsPane.h"
 #include "kube/ClusterTypes.h"
 #include "data/DataWorkspace.h"
@@ -148,6 +150,12 @@ MainWindow::~MainWindow()
     m_capacity->disconnect(this);
     m_rollout->disconnect(this);
     m_podView->selectionModel()->disconnect(this);
+    if (m_cluster) {
+        m_cluster->disconnect(this);
+        m_cluster->deployments()->disconnect(this);
+        if (cluster::ClusterTab *page = m_cluster->page(cluster::ClusterViews::Deployments))
+            page->view()->selectionModel()->disconnect(this);
+    }
     m_capacity->setHistoryStore(nullptr);
 }
 
@@ -725,9 +733,9 @@ void MainWindow::buildActions()
     m_deleteAction = make(tr("&Delete pod"), QKeySequence(Qt::CTRL | Qt::Key_Delete),
                           QStringLiteral("deletePodAction"));
     m_deleteAction->setIcon(style()->standardIcon(QStyle::SP_TrashIcon));
-    connect(m_restartAction, &QAction::triggered, this, [this] { requestPodAction(actions::ActionKind::Restart); });
-    connect(m_undoAction, &QAction::triggered, this, [this] { requestPodAction(actions::ActionKind::Undo); });
-    connect(m_scaleAction, &QAction::triggered, this, [this] { requestPodAction(actions::ActionKind::Scale); });
+    connect(m_restartAction, &QAction::triggered, this, [this] { requestOwnerAction(actions::ActionKind::Restart); });
+    connect(m_undoAction, &QAction::triggered, this, [this] { requestOwnerAction(actions::ActionKind::Undo); });
+    connect(m_scaleAction, &QAction::triggered, this, [this] { requestOwnerAction(actions::ActionKind::Scale); });
     connect(m_deleteAction, &QAction::triggered, this,
             [this] { requestPodAction(actions::ActionKind::DeletePod); });
     auto *toolbar = findChild<QToolBar *>(QStringLiteral("mainToolBar"));
@@ -814,7 +822,16 @@ void MainWindow::updatePodActions()
     const kube::PodInfo *pod = selectedPod();
     const bool connected = m_actionController && m_actionRunner;
     const bool writable = connected && !m_controller->profile().readOnly;
-    const auto owner = pod ? podOwner(*pod) : std::nullopt;
+    auto owner = pod ? podOwner(*pod) : std::nullopt;
+    const bool onWorkloads = deploymentsTabCurrent();
+    if (onWorkloads) {
+        // The Deployments tab acts on its own selection, not on the pod behind it.
+        owner.reset();
+        if (const kube::WorkloadInfo *w = selectedWorkload())
+            if (const auto kind = actions::objectKindFromString(w->kind); kind && *kind != actions::ObjectKind::Pod)
+                owner = std::make_pair(*kind, w->name);
+    }
+    m_restartAction->setText(onWorkloads ? tr("&Restart") : tr("&Restart owner"));
     m_logsAction->setEnabled(pod != nullptr);
     m_previousLogsAction->setEnabled(pod && pod->restarts > 0);
     m_restartAction->setEnabled(writable && owner &&
@@ -822,7 +839,7 @@ void MainWindow::updatePodActions()
     m_undoAction->setEnabled(writable && owner && actions::actionApplies(actions::ActionKind::Undo, owner->first));
     m_scaleAction->setEnabled(writable && owner &&
                               actions::actionApplies(actions::ActionKind::Scale, owner->first));
-    m_deleteAction->setEnabled(writable && pod != nullptr);
+    m_deleteAction->setEnabled(writable && pod != nullptr && !onWorkloads);
     const QString why = m_controller->profile().readOnly ? tr(" (read-only profile)") : QString();
     for (QAction *a : {m_restartAction, m_undoAction, m_scaleAction, m_deleteAction})
         a->setToolTip(a->text().remove(QLatin1Char('&')) +
@@ -846,13 +863,8 @@ void MainWindow::showPodMenu(const QPoint &pos)
     menu.exec(m_podView->viewport()->mapToGlobal(pos));
 }
 
-void MainWindow::requestPodAction(actions::ActionKind kind)
+void MainWindow::fillTarget(actions::ActionSpec &spec) const
 {
-    const kube::PodInfo *pod = selectedPod();
-    if (!pod || !m_actionController)
-        return;
-    actions::ActionSpec spec;
-    spec.kind = kind;
     spec.profile = m_controller->profile().name;
     // Where, not which profile: the profile is its own column in the audit trail.
     const ssh::SshTarget &t = m_controller->target();
@@ -861,6 +873,97 @@ void MainWindow::requestPodAction(actions::ActionKind kind)
         spec.server = t.user + QLatin1Char('@') + spec.server;
     if (t.port != 22)
         spec.server += QStringLiteral(":%1").arg(t.port);
+}
+
+void MainWindow::dispatch(const actions::ActionSpec &spec)
+{
+    switch (spec.kind) {
+    case actions::ActionKind::Scale:
+        askScale(spec);
+        break;
+    case actions::ActionKind::Undo:
+        askUndo(spec);
+        break;
+    default:
+        m_actionController->request(spec);
+        break;
+    }
+}
+
+bool MainWindow::deploymentsTabCurrent() const
+{
+    return m_cluster && m_cluster->page(cluster::ClusterViews::Deployments) &&
+           m_tabs->currentWidget() == m_cluster->page(cluster::ClusterViews::Deployments);
+}
+
+const kube::WorkloadInfo *MainWindow::selectedWorkload() const
+{
+    if (!deploymentsTabCurrent())
+        return nullptr;
+    const cluster::ClusterTab *page = m_cluster->page(cluster::ClusterViews::Deployments);
+    const QModelIndex cur = page->view()->currentIndex();
+    if (!cur.isValid())
+        return nullptr;
+    return m_cluster->deployments()->itemAt(page->proxy()->mapToSource(cur).row());
+}
+
+std::optional<actions::ActionSpec> MainWindow::workloadSpec(actions::ActionKind kind,
+                                                             const kube::WorkloadInfo &workload)
+{
+    const auto objectKind = actions::objectKindFromString(workload.kind);
+    if (!objectKind || *objectKind == actions::ObjectKind::Pod || !actions::actionApplies(kind, *objectKind))
+        return std::nullopt;
+    actions::ActionSpec spec;
+    spec.kind = kind;
+    spec.namespaceName = workload.ns;
+    spec.objectKind = *objectKind;
+    spec.objectName = workload.name;
+    return spec;
+}
+
+void MainWindow::requestOwnerAction(actions::ActionKind kind)
+{
+    if (deploymentsTabCurrent())
+        requestWorkloadAction(kind);
+    else
+        requestPodAction(kind);
+}
+
+void MainWindow::requestWorkloadAction(actions::ActionKind kind)
+{
+    const kube::WorkloadInfo *w = selectedWorkload();
+    if (!w || !m_actionController)
+        return;
+    std::optional<actions::ActionSpec> spec = workloadSpec(kind, *w);
+    if (!spec) {
+        statusBar()->showMessage(tr("That action does not apply to %1 %2.").arg(w->kind, w->name), 6000);
+        return;
+    }
+    fillTarget(*spec);
+    dispatch(*spec);
+}
+
+void MainWindow::showWorkloadMenu(const QPoint &pos)
+{
+    const cluster::ClusterTab *page = m_cluster->page(cluster::ClusterViews::Deployments);
+    if (!page || !page->view()->indexAt(pos).isValid())
+        return;
+    updatePodActions();
+    QMenu menu(this);
+    menu.addAction(m_restartAction);
+    menu.addAction(m_undoAction);
+    menu.addAction(m_scaleAction);
+    menu.exec(page->view()->viewport()->mapToGlobal(pos));
+}
+
+void MainWindow::requestPodAction(actions::ActionKind kind)
+{
+    const kube::PodInfo *pod = selectedPod();
+    if (!pod || !m_actionController)
+        return;
+    actions::ActionSpec spec;
+    spec.kind = kind;
+    fillTarget(spec);
     spec.namespaceName = pod->ns;
     const auto owner = podOwner(*pod);
     if (kind == actions::ActionKind::DeletePod) {
@@ -876,17 +979,7 @@ void MainWindow::requestPodAction(actions::ActionKind kind)
         spec.objectKind = owner->first;
         spec.objectName = owner->second;
     }
-    switch (kind) {
-    case actions::ActionKind::Scale:
-        askScale(spec);
-        break;
-    case actions::ActionKind::Undo:
-        askUndo(spec);
-        break;
-    default:
-        m_actionController->request(spec);
-        break;
-    }
+    dispatch(spec);
 }
 
 void MainWindow::askScale(actions::ActionSpec spec)
@@ -969,8 +1062,22 @@ void MainWindow::buildClusterViews()
     setPodDetailsPane(m_podDetails);
     // The table gets the whole width until there is a pod to describe.
     m_podDetails->hide();
-    connect(m_cluster, &cluster::ClusterViews::snapshotApplied, this,
-            [this](const kube::ClusterSnapshot &snapshot) { m_podDetails->setEvents(snapshot.events); });
+    connect(m_cluster, &cluster::ClusterViews::snapshotApplied, this, [this](const kube::ClusterSnapshot &snapshot) {
+        m_podDetails->setEvents(snapshot.events);
+        // CPU and memory columns: only those two repaint.
+        m_controller->podModel()->setUsage(snapshot.podUsage, snapshot.metricsAvailable, snapshot.metricsProblem);
+    });
+
+    // Restart / undo / scale on the Deployments tab's own selection: menu, toolbar, shortcuts.
+    if (cluster::ClusterTab *page = m_cluster->page(Page::Deployments)) {
+        page->view()->setContextMenuPolicy(Qt::CustomContextMenu);
+        connect(page->view(), &QWidget::customContextMenuRequested, this, &MainWindow::showWorkloadMenu);
+        connect(page->view()->selectionModel(), &QItemSelectionModel::currentChanged, this,
+                &MainWindow::updatePodActions);
+    }
+    connect(m_cluster->deployments(), &QAbstractItemModel::dataChanged, this, &MainWindow::updatePodActions);
+    connect(m_cluster->deployments(), &QAbstractItemModel::rowsRemoved, this, &MainWindow::updatePodActions);
+    updatePodActions();
     connect(m_podView->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::updatePodDetails);
     // Live updates refresh the pane in place; the key check keeps its scroll and tab otherwise.
     connect(m_controller, &ConnectionController::podsUpdated, this, &MainWindow::updatePodDetails);

@@ -51,6 +51,9 @@ namespace vigia::cluster {
 class ClusterViews;
 class PodDetailsPane;
 } // namespace vigia::cluster
+namespace vigia::kube {
+struct WorkloadInfo;
+}
 
 namespace vigia {
 
@@ -93,6 +96,21 @@ public:
     // The workload that owns a pod: a ReplicaSet's deployment ("api-7d9c8b-x" -> "api").
     static std::optional<std::pair<actions::ObjectKind, QString>> podOwner(const kube::PodInfo &pod);
 
+    // The workload the keyboard is on in the Deployments tab, or null (also when another tab is current).
+    const kube::WorkloadInfo *selectedWorkload() const;
+    // Asks to restart/undo/scale the selected workload of the Deployments tab.
+    void requestWorkloadAction(actions::ActionKind kind);
+    // What kind asks of this workload (kind, namespace, object kind and name; no profile or
+    // server yet), or nothing when the action does not apply to it (undo on a DaemonSet
+    // is fine, scale is not; delete is for pods).
+    static std::optional<actions::ActionSpec> workloadSpec(actions::ActionKind kind, const kube::WorkloadInfo &workload);
+
+    cluster::ClusterViews *clusterViews() const { return m_cluster; }
+    QAction *restartAction() const { return m_restartAction; }
+    QAction *undoAction() const { return m_undoAction; }
+    QAction *scaleAction() const { return m_scaleAction; }
+    QAction *deleteAction() const { return m_deleteAction; }
+
     QTableView *podView() const { return m_podView; }
     PodFilterProxyModel *podProxy() const { return m_proxy; }
     QLineEdit *filterEdit() const { return m_filter; }
@@ -116,6 +134,14 @@ private:
     void onTransportReady(remote::KubectlRunner *runner, ssh::SshConnection *connection);
     void onCapacityWarnings(const QStringList &warnings);
     void showPodMenu(const QPoint &pos);
+    void showWorkloadMenu(const QPoint &pos);
+    bool deploymentsTabCurrent() const;
+    // Restart/undo/scale from the toolbar or a shortcut: the Deployments tab's workload when
+    // that tab is current, the selected pod's owner otherwise.
+    void requestOwnerAction(actions::ActionKind kind);
+    // Profile and server, for the audit trail.
+    void fillTarget(actions::ActionSpec &spec) const;
+    void dispatch(const actions::ActionSpec &spec);
     void updatePodActions();
     // Runs a read-only kubectl command on the current runner; done gets the answer (not on a newer runner).
     void runKubectl(const QStringList &args, std::function<void(const Result<QByteArray> &)> done);

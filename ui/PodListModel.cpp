@@ -111,6 +111,45 @@ void PodListModel::setStale(bool stale)
         emit dataChanged(index(0, 0), index(int(m_pods.size()) - 1, ColumnCount - 1), {Qt::ForegroundRole});
 }
 
+void PodListModel::setUsage(const QHash<QString, kube::ResourceUsage> &usage, bool available,
+                            const QString &problem)
+{
+    if (m_usage == usage && m_metricsAvailable == available && m_metricsProblem == problem)
+        return;
+    m_usage = usage;
+    m_metricsAvailable = available;
+    m_metricsProblem = problem;
+    if (!m_pods.isEmpty())
+        emit dataChanged(index(0, Cpu), index(int(m_pods.size()) - 1, Memory));
+}
+
+std::optional<kube::ResourceUsage> PodListModel::usageOf(const QString &key) const
+{
+    if (auto it = m_usage.constFind(key); it != m_usage.constEnd())
+        return *it;
+    return std::nullopt;
+}
+
+namespace {
+
+QString formatMilli(qint64 milli)
+{
+    return QString::number(milli) + QLatin1Char('m');
+}
+
+// "20 MiB" below 1 GiB, "1.9 GiB" above.
+QString formatMemory(qint64 bytes)
+{
+    const double mib = double(bytes) / (1024.0 * 1024.0);
+    if (mib >= 1024.0)
+        return QString::number(mib / 1024.0, 'f', 1) + QStringLiteral(" GiB");
+    if (bytes >= 1024 * 1024)
+        return QString::number(qRound64(mib)) + QStringLiteral(" MiB");
+    return QString::number((bytes + 1023) / 1024) + QStringLiteral(" KiB");
+}
+
+} // namespace
+
 int PodListModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_pods.size());
@@ -136,6 +175,13 @@ QVariant PodListModel::displayData(const kube::PodInfo &pod, int column) const
         return kube::formatRestarts(pod.restarts, pod.lastRestartAt, now());
     case Age:
         return pod.createdAt.isValid() ? kube::formatAge(pod.createdAt, now()) : QStringLiteral("—");
+    case Cpu:
+    case Memory: {
+        const auto use = usageOf(pod.key());
+        if (!use)
+            return QStringLiteral("—");
+        return column == Cpu ? formatMilli(use->cpuMilli) : formatMemory(use->memoryBytes);
+    }
     case Node:
         return pod.node.isEmpty() ? QStringLiteral("—") : pod.node;
     default:
@@ -196,10 +242,18 @@ QVariant PodListModel::data(const QModelIndex &idx, int role) const
     case Qt::TextAlignmentRole:
         if (col == Ready)
             return QVariant::fromValue(Qt::AlignHCenter | Qt::AlignVCenter);
-        if (col == Restarts || col == Age)
+        if (col == Restarts || col == Age || col == Cpu || col == Memory)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::ToolTipRole:
+        if (col == Cpu || col == Memory) {
+            if (usageOf(pod.key()))
+                return col == Cpu ? tr("CPU in use now (metrics.k8s.io)") : tr("Memory in use now (metrics.k8s.io)");
+            if (!m_metricsAvailable)
+                return m_metricsProblem.isEmpty() ? tr("No usage: metrics.k8s.io (metrics-server) is not available.")
+                                                  : tr("No usage: %1").arg(m_metricsProblem);
+            return tr("metrics-server has no usage for this pod yet.");
+        }
         if (col == Status || col == Restarts)
             return statusTooltip(pod);
         if (col == Age && pod.createdAt.isValid())
@@ -213,6 +267,13 @@ QVariant PodListModel::data(const QModelIndex &idx, int role) const
             return pod.restarts;
         case Age:
             return pod.createdAt.isValid() ? -pod.createdAt.toSecsSinceEpoch() : qint64(0);
+        case Cpu:
+        case Memory: {
+            const auto use = usageOf(pod.key());
+            if (!use)
+                return qint64(-1);
+            return col == Cpu ? use->cpuMilli : use->memoryBytes;
+        }
         default:
             return displayData(pod, col);
         }
@@ -245,6 +306,10 @@ QVariant PodListModel::headerData(int section, Qt::Orientation orientation, int 
             return tr("Restarts");
         case Age:
             return tr("Age");
+        case Cpu:
+            return tr("CPU");
+        case Memory:
+            return tr("Memory");
         case Node:
             return tr("Node");
         default:
@@ -254,7 +319,7 @@ QVariant PodListModel::headerData(int section, Qt::Orientation orientation, int 
     if (role == Qt::TextAlignmentRole) {
         if (section == Ready)
             return QVariant::fromValue(Qt::AlignHCenter | Qt::AlignVCenter);
-        if (section == Restarts || section == Age)
+        if (section == Restarts || section == Age || section == Cpu || section == Memory)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
     }

@@ -2,19 +2,21 @@
 // A thin table over the pods kubectl returned. Updates are applied in place,
 // keyed by namespace/name, so the view keeps its selection and scroll position.
 #include "StatusStyle.h"
+#include "kube/ClusterTypes.h"
 #include "kube/Pod.h"
 
 #include <QAbstractTableModel>
 #include <QDateTime>
 #include <QHash>
 #include <QList>
+#include <optional>
 
 namespace vigia {
 
 class PodListModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Namespace, Name, Ready, Status, Restarts, Age, Node, ColumnCount };
+    enum Column { Namespace, Name, Ready, Status, Restarts, Age, Cpu, Memory, Node, ColumnCount };
     Q_ENUM(Column)
 
     enum Role {
@@ -43,6 +45,13 @@ public:
     void setStale(bool stale);
     bool isStale() const { return m_stale; }
 
+    // CPU and memory from metrics.k8s.io, keyed by namespace/name. Pods without an
+    // entry show "—"; problem (e.g. "metrics-server is not installed") is their tooltip.
+    // Announces only the CPU and Memory columns: never a reset.
+    void setUsage(const QHash<QString, kube::ResourceUsage> &usage, bool available, const QString &problem);
+    std::optional<kube::ResourceUsage> usageOf(const QString &key) const;
+    bool metricsAvailable() const { return m_metricsAvailable; }
+
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -61,6 +70,9 @@ private:
     QHash<QString, int> m_rowByKey;
     QDateTime m_now;
     bool m_stale = false;
+    QHash<QString, kube::ResourceUsage> m_usage;
+    bool m_metricsAvailable = false;
+    QString m_metricsProblem;
 };
 
 } // namespace vigia

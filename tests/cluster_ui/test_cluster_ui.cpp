@@ -393,7 +393,9 @@ void TestClusterUi::podDetails()
     QVERIFY(pane.yamlText().contains(QStringLiteral("nodeName")));
     auto *yaml = pane.findChild<QPlainTextEdit *>(QStringLiteral("podYaml"));
     QVERIFY(yaml && yaml->isReadOnly());
-    QVERIFY(QFontInfo(yaml->font()).fixedPitch());
+    // Monospace by measurement: some mono fonts (Noto Sans Mono) do not set the fixed-pitch flag.
+    const QFontMetrics metrics(yaml->font());
+    QCOMPARE(metrics.horizontalAdvance(QStringLiteral("iiii")), metrics.horizontalAdvance(QStringLiteral("MMMM")));
 }
 
 void TestClusterUi::renderPages()

@@ -10,11 +10,18 @@
 #include "ProfileDialog.h"
 #include "profiles/ProfileStore.h"
 #include "StatusStyle.h"
+#include "cluster/ClusterFilterProxyModel.h"
+#include "cluster/ClusterTab.h"
+#include "cluster/ClusterViews.h"
+#include "cluster/DeploymentListModel.h"
+#include "kube/ClusterParsers.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -89,6 +96,8 @@ private slots:
     void podOwnerFromReplicaSet();
     void profileRequireTypedNameRoundTrip();
     void podTableActionsFollowSelection();
+    void podUsageColumns();
+    void deploymentActionsFollowSelection();
 };
 
 void TestUi::initTestCase()
@@ -725,6 +734,124 @@ void TestUi::podTableActionsFollowSelection()
     auto *extra = new QWidget;
     QCOMPARE(w.addClusterTab(extra, QStringLiteral("Extra")), 4);
     QCOMPARE(w.tabs()->indexOf(w.logsTab()), 5);
+}
+
+void TestUi::podUsageColumns()
+{
+    PodListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setPods(joledevPods(true));
+    const int web = model.rowOf(QStringLiteral("joledev/web-7c9d8f6b5-x2k4p"));
+    QVERIFY(web >= 0);
+    QCOMPARE(model.headerData(PodListModel::Cpu, Qt::Horizontal).toString(), QStringLiteral("CPU"));
+    QCOMPARE(model.headerData(PodListModel::Memory, Qt::Horizontal).toString(), QStringLiteral("Memory"));
+    // No metrics yet: a dash, and the reason as the tooltip.
+    QCOMPARE(model.index(web, PodListModel::Cpu).data().toString(), QStringLiteral("—"));
+    model.setUsage({}, false, QStringLiteral("metrics-server is not installed"));
+    QCOMPARE(model.index(web, PodListModel::Memory).data().toString(), QStringLiteral("—"));
+    QVERIFY(model.index(web, PodListModel::Memory)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("metrics-server is not installed")));
+
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    QHash<QString, kube::ResourceUsage> usage;
+    usage.insert(QStringLiteral("joledev/web-7c9d8f6b5-x2k4p"), kube::ResourceUsage{12, 20 * 1024 * 1024});
+    model.setUsage(usage, true, QString());
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.at(0).at(0).toModelIndex().column(), int(PodListModel::Cpu));
+    QCOMPARE(changed.at(0).at(1).toModelIndex().column(), int(PodListModel::Memory));
+    QCOMPARE(model.index(web, PodListModel::Cpu).data().toString(), QStringLiteral("12m"));
+    QCOMPARE(model.index(web, PodListModel::Memory).data().toString(), QStringLiteral("20 MiB"));
+    QCOMPARE(model.index(web, PodListModel::Cpu).data(PodListModel::SortRole).toLongLong(), 12);
+    // The same usage again announces nothing; a pod update keeps the usage.
+    model.setUsage(usage, true, QString());
+    QCOMPARE(changed.count(), 1);
+    model.setPods(joledevPods(false));
+    QCOMPARE(model.index(web, PodListModel::Cpu).data().toString(), QStringLiteral("12m"));
+    // Metrics available, but not for this pod yet.
+    const int gatus = model.rowOf(QStringLiteral("joledev/gatus-6d5f4c8b7-p9r3t"));
+    QCOMPARE(model.index(gatus, PodListModel::Cpu).data().toString(), QStringLiteral("—"));
+    QVERIFY(!model.index(gatus, PodListModel::Cpu).data(Qt::ToolTipRole).toString().isEmpty());
+}
+
+void TestUi::deploymentActionsFollowSelection()
+{
+    QFile f(QStringLiteral(VIGIA_SHARED_TEST_DATA_DIR "/workloads-joledev.json"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    kube::ClusterSnapshot snapshot;
+    snapshot.workloads = kube::parseWorkloadList(f.readAll()).value();
+    snapshot.metricsAvailable = false;
+    snapshot.metricsProblem = QStringLiteral("metrics-server is not installed");
+    snapshot.fetchedAt = QDateTime::currentDateTimeUtc();
+    QVERIFY(!snapshot.workloads.isEmpty());
+
+    // Not connected: the actions exist and follow the selection, but stay disabled.
+    ConnectionController controller;
+    controller.podModel()->setPods(joledevPods(true));
+    MainWindow w(&controller);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    w.clusterViews()->applySnapshot(snapshot);
+    // The snapshot's (missing) usage reached the pod table.
+    QCOMPARE(w.podView()->model()->index(0, PodListModel::Cpu).data().toString(), QStringLiteral("—"));
+    QVERIFY(w.podView()->model()->index(0, PodListModel::Cpu).data(Qt::ToolTipRole).toString().contains(
+        QStringLiteral("metrics-server")));
+
+    cluster::ClusterTab *page = w.clusterViews()->page(cluster::ClusterViews::Deployments);
+    QVERIFY(page);
+    QCOMPARE(page->view()->contextMenuPolicy(), Qt::CustomContextMenu);
+    w.tabs()->setCurrentWidget(page);
+    QVERIFY(!w.selectedWorkload());
+    QCOMPARE(w.restartAction()->text(), QStringLiteral("&Restart"));
+    QVERIFY(!w.deleteAction()->isEnabled());
+
+    auto select = [&](const QString &kind, const QString &name) -> const kube::WorkloadInfo * {
+        QAbstractItemModel *m = page->view()->model();
+        for (int r = 0; r < m->rowCount(); ++r) {
+            const QModelIndex src = page->proxy()->mapToSource(m->index(r, 0));
+            const kube::WorkloadInfo *wl = w.clusterViews()->deployments()->itemAt(src.row());
+            if (wl && wl->kind == kind && wl->name == name) {
+                page->view()->setCurrentIndex(m->index(r, 0));
+                return w.selectedWorkload();
+            }
+        }
+        return nullptr;
+    };
+    const kube::WorkloadInfo *web = select(QStringLiteral("Deployment"), QStringLiteral("web"));
+    QVERIFY(web);
+    QCOMPARE(web->ns, QStringLiteral("joledev"));
+    QVERIFY(!w.restartAction()->isEnabled());
+    QVERIFY(!w.undoAction()->isEnabled());
+    QVERIFY(!w.scaleAction()->isEnabled());
+
+    const auto restart = MainWindow::workloadSpec(actions::ActionKind::Restart, *web);
+    QVERIFY(restart);
+    QCOMPARE(restart->kind, actions::ActionKind::Restart);
+    QCOMPARE(restart->namespaceName, QStringLiteral("joledev"));
+    QCOMPARE(restart->objectKind, actions::ObjectKind::Deployment);
+    QCOMPARE(restart->objectName, QStringLiteral("web"));
+    QVERIFY(MainWindow::workloadSpec(actions::ActionKind::Scale, *web));
+    QVERIFY(MainWindow::workloadSpec(actions::ActionKind::Undo, *web));
+    QVERIFY(!MainWindow::workloadSpec(actions::ActionKind::DeletePod, *web));
+
+    // A DaemonSet restarts and undoes, but has no replica count to scale (the "All namespaces"
+    // choice shows kube-system).
+    page->namespaceBox()->setCurrentIndex(1);
+    const kube::WorkloadInfo *ds = select(QStringLiteral("DaemonSet"), QStringLiteral("svclb-traefik-5d3f5d0a"));
+    QVERIFY(ds);
+    const auto dsRestart = MainWindow::workloadSpec(actions::ActionKind::Restart, *ds);
+    QVERIFY(dsRestart);
+    QCOMPARE(dsRestart->objectKind, actions::ObjectKind::DaemonSet);
+    QCOMPARE(dsRestart->namespaceName, QStringLiteral("kube-system"));
+    QVERIFY(!MainWindow::workloadSpec(actions::ActionKind::Scale, *ds));
+
+    // Back on Pods: the actions act on the selected pod's owner again.
+    w.tabs()->setCurrentIndex(0);
+    QVERIFY(!w.selectedWorkload());
+    QCOMPARE(w.restartAction()->text(), QStringLiteral("&Restart owner"));
 }
 
 QTEST_MAIN(TestUi)

@@ -165,6 +165,7 @@ void ConnectionController::start(const Profile &profile, const ssh::SshTarget &t
     });
 
     auto *runner = new remote::KubectlRunner(conn, this);
+    runner->setReadOnly(m_profile.readOnly);
     m_runner = runner;
     connect(runner, &remote::KubectlRunner::detected, this, [this](const QStringList &prefix) {
         m_prefix = prefix;

@@ -1,5 +1,7 @@
 #include "remote/KubectlRunner.h"
 
+#include "actions/ActionSpec.h"
+
 #include "core/Log.h"
 #include "core/MetaTypes.h"
 #include "remote/KubectlErrors.h"
@@ -162,6 +164,10 @@ quint64 KubectlRunner::run(const QStringList &kubectlArgs, int timeoutMs)
         // Never emit from inside run(): the caller connects after it returns the token.
         QTimer::singleShot(0, this, [this, token, e]() { emit finished(token, Result<QByteArray>(e)); });
     };
+    if (m_readOnly && actions::isMutatingKubectl(kubectlArgs)) {
+        failLater(actions::readOnlyRefusal(QStringLiteral("kubectl ") + kubectlArgs.join(QLatin1Char(' '))));
+        return token;
+    }
     if (!m_connection) {
         failLater(makeError(QStringLiteral("There is no SSH connection to run kubectl on."), QString(),
                             QStringLiteral("kube.no-connection")));
@@ -217,7 +223,7 @@ quint64 KubectlRunner::run(const QStringList &kubectlArgs, int timeoutMs)
 
 ssh::SshChannel *KubectlRunner::stream(const QStringList &kubectlArgs)
 {
-    if (!m_connection || m_prefix.isEmpty())
+    if (!m_connection || m_prefix.isEmpty() || (m_readOnly && actions::isMutatingKubectl(kubectlArgs)))
         return nullptr;
     return m_connection->exec(buildCommandLine(m_prefix + kubectlArgs));
 }

@@ -27,6 +27,11 @@ public:
     // arrives once as finished(token, ...). Stale tokens are the caller's to drop.
     quint64 run(const QStringList &kubectlArgs, int timeoutMs = 30000);
 
+    // Read-only profiles: the runner itself refuses every mutating kubectl
+    // command (rollout, scale, delete, ...), whatever part of the app asks.
+    void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
+    bool isReadOnly() const { return m_readOnly; }
+
     // Starts a streaming kubectl ("get --watch", "logs -f"); the caller owns the channel.
     ssh::SshChannel *stream(const QStringList &kubectlArgs);
 
@@ -39,6 +44,7 @@ private:
     ssh::SshConnection *m_connection;
     QStringList m_prefix;
     quint64 m_nextToken = 1;
+    bool m_readOnly = false;
 };
 
 } // namespace vigia::remote

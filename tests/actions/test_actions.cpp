@@ -8,6 +8,7 @@
 #include "actions/RolloutHistory.h"
 #include "actions/RolloutState.h"
 #include "actions/RolloutTracker.h"
+#include "remote/KubectlRunner.h"
 #include "remote/ShellQuote.h"
 
 #include <QFile>
@@ -139,6 +140,26 @@ QByteArray listJson(const QJsonArray &items)
 class TestActions : public QObject {
     Q_OBJECT
 private slots:
+    void runnerRefusesMutatingWhenReadOnly()
+    {
+        // No connection at all: a refusal must come from the read-only gate, before anything else.
+        remote::KubectlRunner runner(nullptr);
+        runner.setReadOnly(true);
+        QSignalSpy spy(&runner, &remote::KubectlRunner::finished);
+        const quint64 scale = runner.run({QStringLiteral("scale"), QStringLiteral("deployment/web"),
+                                          QStringLiteral("--replicas=0")});
+        const quint64 get = runner.run({QStringLiteral("get"), QStringLiteral("pods")});
+        QTRY_COMPARE(spy.size(), 2);
+        QHash<quint64, QString> codes;
+        for (const QList<QVariant> &args : spy) {
+            const auto *r = static_cast<const Result<QByteArray> *>(args.at(1).constData());
+            codes.insert(args.at(0).toULongLong(), r->ok() ? QString() : r->error().code);
+        }
+        QCOMPARE(codes.value(scale), QStringLiteral("action.read-only"));
+        QCOMPARE(codes.value(get), QStringLiteral("kube.no-connection"));
+        QCOMPARE(runner.stream({QStringLiteral("delete"), QStringLiteral("pod"), QStringLiteral("x")}), nullptr);
+    }
+
     // ---- argv ----
     void argvForEachAction()
     {

@@ -1,6 +1,7 @@
 #include "kube/PodParser.h"
 
 #include "core/Log.h"
+#include "kube/JsonAccess.h"
 #include "kube/PodStatus.h"
 
 #include <QHash>
@@ -11,23 +12,9 @@ namespace vigia::kube {
 
 namespace {
 
-QJsonObject objectAt(const QJsonObject &o, QLatin1StringView key)
-{
-    const QJsonValue v = o.value(key);
-    return v.isObject() ? v.toObject() : QJsonObject();
-}
-
-QJsonArray arrayAt(const QJsonObject &o, QLatin1StringView key)
-{
-    const QJsonValue v = o.value(key);
-    return v.isArray() ? v.toArray() : QJsonArray();
-}
-
-QString stringAt(const QJsonObject &o, QLatin1StringView key)
-{
-    const QJsonValue v = o.value(key);
-    return v.isString() ? v.toString() : QString();
-}
+using json::arrayAt;
+using json::objectAt;
+using json::stringAt;
 
 std::optional<int> optIntAt(const QJsonObject &o, QLatin1StringView key)
 {

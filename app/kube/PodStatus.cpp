@@ -1,5 +1,7 @@
 #include "kube/PodStatus.h"
 
+#include "kube/JsonAccess.h"
+
 #include <QHash>
 #include <QJsonArray>
 
@@ -7,23 +9,9 @@ namespace vigia::kube {
 
 namespace {
 
-QJsonObject objectAt(const QJsonObject &o, QLatin1StringView key)
-{
-    const QJsonValue v = o.value(key);
-    return v.isObject() ? v.toObject() : QJsonObject();
-}
-
-QJsonArray arrayAt(const QJsonObject &o, QLatin1StringView key)
-{
-    const QJsonValue v = o.value(key);
-    return v.isArray() ? v.toArray() : QJsonArray();
-}
-
-QString stringAt(const QJsonObject &o, QLatin1StringView key)
-{
-    const QJsonValue v = o.value(key);
-    return v.isString() ? v.toString() : QString();
-}
+using json::arrayAt;
+using json::objectAt;
+using json::stringAt;
 
 qint64 intAt(const QJsonObject &o, QLatin1StringView key)
 {

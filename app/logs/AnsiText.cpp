@@ -10,8 +10,11 @@ namespace {
 
 struct Style {
     int fg = -1, bg = -1;
-    bool bold = false, italic = false, underline = false;
-    bool isDefault() const { return fg < 0 && bg < 0 && !bold && !italic && !underline; }
+    bool bold = false, italic = false, underline = false, dim = false, inverse = false, strike = false;
+    bool isDefault() const
+    {
+        return fg < 0 && bg < 0 && !bold && !italic && !underline && !dim && !inverse && !strike;
+    }
 };
 
 void applySgr(Style &st, const QList<int> &params)
@@ -26,16 +29,26 @@ void applySgr(Style &st, const QList<int> &params)
             st = Style{};
         else if (p == 1)
             st.bold = true;
+        else if (p == 2)
+            st.dim = true;
         else if (p == 3)
             st.italic = true;
         else if (p == 4)
             st.underline = true;
+        else if (p == 7)
+            st.inverse = true;
+        else if (p == 9)
+            st.strike = true;
         else if (p == 22)
-            st.bold = false;
+            st.bold = st.dim = false; // "normal intensity" ends both bold and faint
         else if (p == 23)
             st.italic = false;
         else if (p == 24)
             st.underline = false;
+        else if (p == 27)
+            st.inverse = false;
+        else if (p == 29)
+            st.strike = false;
         else if (p >= 30 && p <= 37)
             st.fg = p - 30;
         else if (p == 39)
@@ -79,7 +92,8 @@ AnsiText parseAnsi(QByteArrayView utf8)
         const int end = int(out.text.size());
         if (end > spanStart && !spanStyle.isDefault())
             out.spans.append(AnsiSpan{spanStart, end - spanStart, spanStyle.fg, spanStyle.bg, spanStyle.bold,
-                                      spanStyle.italic, spanStyle.underline});
+                                      spanStyle.italic, spanStyle.underline, spanStyle.dim, spanStyle.inverse,
+                                      spanStyle.strike});
         spanStart = end;
     };
 

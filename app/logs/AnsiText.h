@@ -15,6 +15,9 @@ struct AnsiSpan {
     bool bold = false;
     bool italic = false;
     bool underline = false;
+    bool dim = false;     // SGR 2: faint, drawn as the colour blended toward the background
+    bool inverse = false; // SGR 7: foreground and background swapped when drawn
+    bool strike = false;  // SGR 9
     bool operator==(const AnsiSpan &) const = default;
 };
 

@@ -1211,6 +1211,15 @@ bool SshWorker::serviceChannel(Channel &c)
     return true;
 }
 
+void SshWorker::finishAllChannels(const Error &e)
+{
+    for (auto &[id, c] : m_channels) {
+        ExitInfo x;
+        x.error = e;
+        finishChannel(*c, x);
+    }
+}
+
 void SshWorker::fail(const Error &e)
 {
     if (m_phase == Phase::Connected) {
@@ -1219,11 +1228,7 @@ void SshWorker::fail(const Error &e)
     }
     qCInfo(lcSsh).noquote() << "connection failed:" << e.message;
     m_phase = Phase::Dead;
-    for (auto &[id, c] : m_channels) {
-        ExitInfo x;
-        x.error = e;
-        finishChannel(*c, x);
-    }
+    finishAllChannels(e);
     teardown();
     setState(SessionState::Failed, e.message);
     emit failed(e);
@@ -1235,11 +1240,7 @@ void SshWorker::die(const Error &e)
         return;
     qCInfo(lcSsh).noquote() << "connection lost:" << e.message;
     m_phase = Phase::Dead;
-    for (auto &[id, c] : m_channels) {
-        ExitInfo x;
-        x.error = e;
-        finishChannel(*c, x);
-    }
+    finishAllChannels(e);
     teardown();
     setState(SessionState::Lost, e.message);
     emit lost(e);
@@ -1249,11 +1250,7 @@ void SshWorker::shutdown(const QString &why)
 {
     const Error e = makeError(why.isEmpty() ? QStringLiteral("The connection was closed.") : why, {},
                               QStringLiteral("conn.closed"));
-    for (auto &[id, c] : m_channels) {
-        ExitInfo x;
-        x.error = e;
-        finishChannel(*c, x);
-    }
+    finishAllChannels(e);
     const bool wasOpen = m_phase != Phase::Idle && m_phase != Phase::Dead;
     m_phase = Phase::Idle;
     teardown();

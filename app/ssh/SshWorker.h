@@ -99,8 +99,9 @@ private:
     };
 
     void setState(SessionState s, const QString &detail = {});
-    void fail(const Error &e); // before Connected
-    void die(const Error &e);  // after Connected
+    void finishAllChannels(const Error &e); // every open channel ends with e
+    void fail(const Error &e);              // before Connected
+    void die(const Error &e);               // after Connected
     void teardown();
     void dropNotifiers();
     void updateNotifiers(bool wantRead);

@@ -104,29 +104,69 @@ void Sandbox::stop()
 {
     if (m_tmp && m_tmp->isValid()) {
         if (m_running || QFile::exists(m_tmp->filePath(QStringLiteral("api.json"))))
-            runScript({QStringLiteral("stop"), QStringLiteral("--dir"), m_tmp->path()}, nullptr, kStopTimeoutMs);
+            runScript({QStringLiteral("stop"), QStringLiteral("--dir"), m_tmp->path()}, nullptr,
+                      kStopTimeoutMs);
     }
     m_running = false;
     m_tmp.reset();
 }
 
-QString Sandbox::host() const { return m_info.value(QStringLiteral("host")).toString(); }
-quint16 Sandbox::sshPort() const { return static_cast<quint16>(m_info.value(QStringLiteral("ssh_port")).toInt()); }
-quint16 Sandbox::apiPort() const { return static_cast<quint16>(m_info.value(QStringLiteral("api_port")).toInt()); }
-QString Sandbox::user() const { return m_info.value(QStringLiteral("user")).toString(); }
+QString Sandbox::host() const
+{
+    return m_info.value(QStringLiteral("host")).toString();
+}
+quint16 Sandbox::sshPort() const
+{
+    return static_cast<quint16>(m_info.value(QStringLiteral("ssh_port")).toInt());
+}
+quint16 Sandbox::apiPort() const
+{
+    return static_cast<quint16>(m_info.value(QStringLiteral("api_port")).toInt());
+}
+QString Sandbox::user() const
+{
+    return m_info.value(QStringLiteral("user")).toString();
+}
 QString Sandbox::keyPath(const QString &kind) const
 {
     return m_info.value(QStringLiteral("keys")).toObject().value(kind).toString();
 }
-QString Sandbox::passphrase() const { return m_info.value(QStringLiteral("passphrase")).toString(); }
-QString Sandbox::knownHostsPath() const { return m_info.value(QStringLiteral("known_hosts")).toString(); }
-QString Sandbox::sshConfigPath() const { return m_info.value(QStringLiteral("ssh_config")).toString(); }
-QString Sandbox::sshAlias() const { return m_info.value(QStringLiteral("ssh_alias")).toString(); }
-QString Sandbox::auditLogPath() const { return m_info.value(QStringLiteral("audit_log")).toString(); }
-QString Sandbox::kubeconfigPath() const { return m_info.value(QStringLiteral("kubeconfig")).toString(); }
-QString Sandbox::storageRoot() const { return m_info.value(QStringLiteral("storage_root")).toString(); }
-QString Sandbox::dir() const { return m_tmp ? m_tmp->path() : QString(); }
-qint64 Sandbox::sshdPid() const { return m_info.value(QStringLiteral("sshd_pid")).toInteger(); }
+QString Sandbox::passphrase() const
+{
+    return m_info.value(QStringLiteral("passphrase")).toString();
+}
+QString Sandbox::knownHostsPath() const
+{
+    return m_info.value(QStringLiteral("known_hosts")).toString();
+}
+QString Sandbox::sshConfigPath() const
+{
+    return m_info.value(QStringLiteral("ssh_config")).toString();
+}
+QString Sandbox::sshAlias() const
+{
+    return m_info.value(QStringLiteral("ssh_alias")).toString();
+}
+QString Sandbox::auditLogPath() const
+{
+    return m_info.value(QStringLiteral("audit_log")).toString();
+}
+QString Sandbox::kubeconfigPath() const
+{
+    return m_info.value(QStringLiteral("kubeconfig")).toString();
+}
+QString Sandbox::storageRoot() const
+{
+    return m_info.value(QStringLiteral("storage_root")).toString();
+}
+QString Sandbox::dir() const
+{
+    return m_tmp ? m_tmp->path() : QString();
+}
+qint64 Sandbox::sshdPid() const
+{
+    return m_info.value(QStringLiteral("sshd_pid")).toInteger();
+}
 
 ssh::SshTarget Sandbox::target(const QString &keyKind) const
 {
@@ -220,6 +260,25 @@ void Sandbox::killSshd()
     ::kill(static_cast<pid_t>(root), SIGKILL);
     for (qint64 pid : pids)
         ::kill(static_cast<pid_t>(pid), SIGKILL);
+}
+
+int Sandbox::killSshdSessions()
+{
+    const qint64 root = sshdPid();
+    if (root <= 0)
+        return 0;
+    int killed = 0;
+    for (qint64 pid : descendantsOf(root)) {
+        QFile f(QStringLiteral("/proc/%1/cmdline").arg(pid));
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray cmd = f.readAll();
+        if (cmd.startsWith("sshd:") || cmd.contains("/sshd")) {
+            ::kill(static_cast<pid_t>(pid), SIGKILL);
+            ++killed;
+        }
+    }
+    return killed;
 }
 
 bool Sandbox::ctl(const QStringList &args, QString *output)

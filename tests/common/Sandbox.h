@@ -49,6 +49,10 @@ public:
 
     // Kills sshd (and every session under it) with SIGKILL, as a crash would.
     void killSshd();
+    // Kills only sshd's per-connection processes, as a dropped network would: the listener
+    // stays up for a reconnect, and the commands they ran lose their stdin and must end
+    // by themselves. Returns how many were killed.
+    int killSshdSessions();
     // Processes below the sandbox sshd whose command line contains pattern.
     int remoteProcessCount(const QString &pattern) const;
     // Drives the simulator: `vigia-sandbox ctl --dir DIR args...`. Returns false on failure

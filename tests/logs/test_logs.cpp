@@ -84,6 +84,19 @@ private slots:
         QVERIFY(t.spans[1].bold);
     }
 
+    // Faint (2), reverse (7) and strike (9), and their resets: 22 ends bold and faint together.
+    void ansiDimInverseStrike()
+    {
+        const AnsiText t =
+            parseAnsi("\x1b[2mfaint\x1b[22m \x1b[1;2mboth\x1b[22mnone \x1b[7;9minv\x1b[27mstr\x1b[29m.");
+        QCOMPARE(t.text, QString("faint bothnone invstr."));
+        QCOMPARE(t.spans.size(), 4);
+        QCOMPARE(t.spans[0], (AnsiSpan{0, 5, -1, -1, false, false, false, true, false, false}));
+        QCOMPARE(t.spans[1], (AnsiSpan{6, 4, -1, -1, true, false, false, true, false, false}));
+        QCOMPARE(t.spans[2], (AnsiSpan{15, 3, -1, -1, false, false, false, false, true, true}));
+        QCOMPARE(t.spans[3], (AnsiSpan{18, 3, -1, -1, false, false, false, false, false, true}));
+    }
+
     void ansiTrueColourAndOtherSequences()
     {
         const AnsiText t = parseAnsi("\x1b[38;2;1;2;3mx\x1b[2K\x1b]8;;http://a\x07link\x1b]8;;\x07");

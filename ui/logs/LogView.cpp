@@ -497,10 +497,28 @@ LogView::Prepared &LogView::prepared(qint64 seq) const
     p->bodyLength = int(ansi.text.size());
     for (const AnsiSpan &s : ansi.spans) {
         QTextCharFormat f;
-        if (s.fg >= 0 || s.bg >= 0)
-            f.setForeground(m_palette.foreground(s.fg, s.bg));
-        if (s.bg >= 0)
-            f.setBackground(m_palette.background(s.bg));
+        QColor fg =
+            s.fg >= 0 || s.bg >= 0 ? m_palette.foreground(s.fg, s.bg) : palette().color(QPalette::Text);
+        QColor bg = s.bg >= 0 ? m_palette.background(s.bg) : QColor();
+        if (s.inverse) {
+            // Reverse video swaps whatever is in effect, defaults included.
+            const QColor shownBg = bg.isValid() ? bg : palette().color(QPalette::Base);
+            bg = fg;
+            fg = shownBg;
+        }
+        if (s.dim) {
+            // Faint text: the colour taken 45% of the way to the background, still readable.
+            const QColor under = bg.isValid() ? bg : palette().color(QPalette::Base);
+            fg = QColor::fromRgbF(fg.redF() * 0.55f + under.redF() * 0.45f,
+                                  fg.greenF() * 0.55f + under.greenF() * 0.45f,
+                                  fg.blueF() * 0.55f + under.blueF() * 0.45f);
+        }
+        if (s.fg >= 0 || s.bg >= 0 || s.inverse || s.dim)
+            f.setForeground(fg);
+        if (bg.isValid())
+            f.setBackground(bg);
+        if (s.strike)
+            f.setFontStrikeOut(true);
         if (s.bold)
             f.setFontWeight(QFont::Bold);
         if (s.italic)

@@ -1,5 +1,6 @@
 // Log streams against the sandbox: a real sshd, real kubectl, the simulated API.
 #include "Sandbox.h"
+#include "SandboxSession.h"
 #include "logs/LogBuffer.h"
 #include "logs/LogStream.h"
 #include "remote/KubectlRunner.h"
@@ -22,19 +23,14 @@ private slots:
     void initTestCase()
     {
         QVERIFY2(m_sb.start(), qPrintable(m_sb.errorString()));
-        m_conn = std::make_unique<ssh::SshConnection>();
-        QSignalSpy connected(m_conn.get(), &ssh::SshConnection::connected);
-        m_conn->open(m_sb.target(QStringLiteral("ed25519")));
-        QVERIFY(connected.wait(20000));
-        m_runner = std::make_unique<remote::KubectlRunner>(m_conn.get());
-        QSignalSpy detected(m_runner.get(), &remote::KubectlRunner::detected);
-        m_runner->detect();
-        QVERIFY(detected.wait(30000));
+        m_session = test::SandboxSession::open(m_sb);
+        QVERIFY(m_session);
+        m_runner = m_session.runner.get();
 
         QByteArray podsJson;
         bool gotPods = false;
         quint64 token = 0;
-        connect(m_runner.get(), &remote::KubectlRunner::finished, this,
+        connect(m_runner, &remote::KubectlRunner::finished, this,
                 [&](quint64 tk, const Result<QByteArray> &r) {
                     if (tk != token)
                         return;
@@ -45,7 +41,7 @@ private slots:
         token = m_runner->run({QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-A"),
                                QStringLiteral("-o"), QStringLiteral("json")});
         QTRY_VERIFY_WITH_TIMEOUT(gotPods, 30000);
-        disconnect(m_runner.get(), &remote::KubectlRunner::finished, this, nullptr);
+        disconnect(m_runner, &remote::KubectlRunner::finished, this, nullptr);
         QVERIFY(!podsJson.isEmpty());
         const QByteArray *result = &podsJson;
         for (const QJsonValue &v :
@@ -67,8 +63,7 @@ private slots:
 
     void cleanupTestCase()
     {
-        m_runner.reset();
-        m_conn.reset();
+        m_session = {};
         m_sb.stop();
     }
 
@@ -81,7 +76,7 @@ private slots:
         req.ns = m_ns;
         req.pod = m_pod;
         req.tailLines = 20;
-        stream->start(m_runner.get(), req);
+        stream->start(m_runner, req);
         QTRY_VERIFY_WITH_TIMEOUT(buffer.size() >= 20, 20000);
         QVERIFY(stream->isRunning());
         QTRY_VERIFY_WITH_TIMEOUT(m_sb.remoteProcessCount(QStringLiteral("logs")) >= 1, 10000);
@@ -101,10 +96,10 @@ private slots:
         req.ns = m_ns;
         req.pod = m_pod;
         req.tailLines = 50;
-        stream.start(m_runner.get(), req);
+        stream.start(m_runner, req);
         QTRY_VERIFY_WITH_TIMEOUT(buffer.size() >= 50, 20000);
         stream.stop();
-        stream.resume(m_runner.get());
+        stream.resume(m_runner);
         QTRY_VERIFY_WITH_TIMEOUT(stream.isRunning() && buffer.size() >= 53, 20000);
         stream.stop();
         QSet<QByteArray> seen;
@@ -131,15 +126,8 @@ private slots:
         QVERIFY2(m_sb.ctl({QStringLiteral("log-rate"), QStringLiteral("200"), QStringLiteral("--namespace"),
                            m_ns, QStringLiteral("--pod"), m_pod}),
                  qPrintable(m_sb.errorString()));
-        auto conn = std::make_unique<ssh::SshConnection>();
-        QSignalSpy connected(conn.get(), &ssh::SshConnection::connected);
-        conn->open(m_sb.target(QStringLiteral("ed25519")));
-        QVERIFY(connected.wait(20000));
-        auto runner = std::make_unique<remote::KubectlRunner>(conn.get());
-        QSignalSpy detected(runner.get(), &remote::KubectlRunner::detected);
-        runner->detect();
-        QVERIFY(detected.wait(30000));
-
+        test::SandboxSession first = test::SandboxSession::open(m_sb);
+        QVERIFY(first);
         logs::LogBuffer buffer;
         logs::LogStream stream(&buffer, 0);
         QSignalSpy ended(&stream, &logs::LogStream::ended);
@@ -147,10 +135,9 @@ private slots:
         req.ns = m_ns;
         req.pod = m_pod;
         req.tailLines = 10;
-        stream.start(runner.get(), req);
+        stream.start(first.runner.get(), req);
         QTRY_VERIFY_WITH_TIMEOUT(buffer.size() >= 200, 20000);
 
-        QSignalSpy lost(conn.get(), &ssh::SshConnection::lost);
         QVERIFY(m_sb.killSshdSessions() >= 1);
         QTRY_VERIFY_WITH_TIMEOUT(ended.size() == 1, 30000);
         QVERIFY(!stream.isRunning());
@@ -160,15 +147,9 @@ private slots:
         // Lines keep being written while nobody is connected; the resume must fetch them.
         QTest::qWait(1500);
 
-        auto conn2 = std::make_unique<ssh::SshConnection>();
-        QSignalSpy connected2(conn2.get(), &ssh::SshConnection::connected);
-        conn2->open(m_sb.target(QStringLiteral("ed25519")));
-        QVERIFY(connected2.wait(20000));
-        auto runner2 = std::make_unique<remote::KubectlRunner>(conn2.get());
-        QSignalSpy detected2(runner2.get(), &remote::KubectlRunner::detected);
-        runner2->detect();
-        QVERIFY(detected2.wait(30000));
-        stream.resume(runner2.get());
+        test::SandboxSession second = test::SandboxSession::open(m_sb);
+        QVERIFY(second);
+        stream.resume(second.runner.get());
         // 1.5 s at 200 lines/s is ~300 missed lines; wait for those and some live ones.
         QTRY_VERIFY_WITH_TIMEOUT(buffer.size() >= before + 500, 30000);
         stream.stop();
@@ -211,8 +192,8 @@ private slots:
 
 private:
     test::Sandbox m_sb;
-    std::unique_ptr<ssh::SshConnection> m_conn;
-    std::unique_ptr<remote::KubectlRunner> m_runner;
+    test::SandboxSession m_session;
+    remote::KubectlRunner *m_runner = nullptr;
     QString m_ns;
     QString m_pod;
 };

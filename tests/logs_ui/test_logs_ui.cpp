@@ -435,11 +435,13 @@ private slots:
         QCOMPARE(panel.openServerLog(), page); // one server tab
     }
 
-    // The log_ui_stall_p99: the UI thread's event-loop stall while lines
-    // pour in as fast as chunks can be ingested, with the view shown and following.
-    void uiStallWhileIngesting()
+    // Lines pouring in through the stream in 32 KiB chunks while the view is shown,
+    // following, with a search active: the view keeps following to the newest line and
+    // the buffer holds exactly what arrived. (How long the event loop stalls meanwhile is
+    // vigia-bench's log_ui_stall_p99, measured live; timing is not asserted here.)
+    void followsWhileIngesting()
     {
-        LogBuffer buf;
+        LogBuffer buf(5000);
         LogStream stream(&buf, 0);
         LogView view;
         view.resize(1000, 600);
@@ -455,49 +457,18 @@ private slots:
                     "Z \x1b[32mINFO\x1b[0m GET /api " + QByteArray(i % 13 == 0 ? "error upstream" : "ok") +
                     " status=200 bytes=5123 seq=" + QByteArray::number(i) + "\n";
         constexpr qsizetype kChunk = 32 * 1024;
-        qsizetype offset = 0;
-        qint64 ingested = 0;
-        QTimer feeder;
-        feeder.setInterval(0);
-        connect(&feeder, &QTimer::timeout, this, [&] {
-            const qsizetype len = std::min(kChunk, data.size() - offset);
-            stream.ingest(QByteArrayView(data).sliced(offset, len));
-            ingested += len;
-            offset = (offset + len) % data.size();
-        });
-        QList<double> gaps;
-        QElapsedTimer clock;
-        clock.start();
-        qint64 last = clock.nsecsElapsed();
-        QTimer probe;
-        probe.setInterval(5);
-        probe.setTimerType(Qt::PreciseTimer);
-        connect(&probe, &QTimer::timeout, this, [&] {
-            const qint64 now = clock.nsecsElapsed();
-            gaps.append(std::max(0.0, double(now - last) / 1e6 - 5.0));
-            last = now;
-        });
-        feeder.start();
-        probe.start();
-        QTest::qWait(3000);
-        feeder.stop();
-        probe.stop();
-        const double seconds = double(clock.nsecsElapsed()) / 1e9;
-        std::sort(gaps.begin(), gaps.end());
-        QVERIFY(gaps.size() > 50);
-        const double p99 = gaps[qsizetype(double(gaps.size() - 1) * 0.99)];
-        const double linesPerSecond = double(stream.linesReceived()) / seconds;
-        std::printf("bench: log_ui_stall_p99 %.1f ms\n", p99);
-        std::printf(
-            "# log_ui_stall_p99: %.0f lines/s ingested with the view live (%lld probes, max stall %.1f ms)\n",
-            linesPerSecond, static_cast<long long>(gaps.size()), gaps.last());
-        std::fflush(stdout);
-        QCOMPARE(buf.size(), std::min<qint64>(stream.linesReceived(), buf.capacity()));
+        for (qsizetype offset = 0; offset < data.size(); offset += kChunk) {
+            stream.ingest(QByteArrayView(data).sliced(offset, std::min(kChunk, data.size() - offset)));
+            if ((offset / kChunk) % 8 == 0)
+                QCoreApplication::processEvents(); // let batched repaints interleave, as live
+        }
+        stream.finishIngest();
+        view.refreshNow();
+        QCOMPARE(stream.linesReceived(), qint64(20000));
+        QCOMPARE(buf.size(), 5000); // the ring kept the newest lines only
+        QVERIFY(buf.at(buf.size() - 1).bytes.endsWith("seq=19999"));
         QVERIFY(view.isFollowing());
         QCOMPARE(view.visibleSeqs().last(), buf.nextSeq() - 1);
-        // The target is 50 ms; the check allows for a loaded CI machine.
-        QVERIFY2(p99 < 150, qPrintable(QString::number(p99)));
-        QVERIFY2(linesPerSecond > 50000, qPrintable(QString::number(linesPerSecond)));
     }
 
     // Renders the panel with coloured sample lines: VIGIA_LOGS_SCREENSHOT=/path.png

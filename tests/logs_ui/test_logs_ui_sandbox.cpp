@@ -2,6 +2,7 @@
 // the server log explains why it cannot be read, a deployment's pods merge live in
 // timestamp order, and an open log continues after the connection is replaced.
 #include "Sandbox.h"
+#include "SandboxSession.h"
 #include "kube/PodParser.h"
 #include "logs/LogBuffer.h"
 #include "logs/LogPage.h"
@@ -18,33 +19,12 @@
 using namespace vigia;
 using namespace vigia::logs;
 
-namespace {
-
-struct Session {
-    std::unique_ptr<ssh::SshConnection> conn;
-    std::unique_ptr<remote::KubectlRunner> runner;
-};
-
-} // namespace
+using Session = test::SandboxSession;
 
 class TestLogsUiSandbox : public QObject {
     Q_OBJECT
 
-    Session openSession()
-    {
-        Session s;
-        s.conn = std::make_unique<ssh::SshConnection>();
-        QSignalSpy connected(s.conn.get(), &ssh::SshConnection::connected);
-        s.conn->open(m_sb.target(QStringLiteral("ed25519")));
-        if (!connected.wait(20000))
-            return {};
-        s.runner = std::make_unique<remote::KubectlRunner>(s.conn.get());
-        QSignalSpy detected(s.runner.get(), &remote::KubectlRunner::detected);
-        s.runner->detect();
-        if (!detected.wait(30000))
-            return {};
-        return s;
-    }
+    Session openSession() { return Session::open(m_sb); }
 
     static QStringList markers(LogBuffer *buf)
     {

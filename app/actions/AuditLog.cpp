@@ -1,4 +1,5 @@
 #include "actions/AuditLog.h"
+#include "db/SqlConnection.h"
 
 #include "core/Log.h"
 
@@ -9,7 +10,6 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTimeZone>
-#include <QUuid>
 #include <QVariant>
 
 namespace vigia::actions {
@@ -48,21 +48,11 @@ const char kColumns[] = "id, time_ms, profile, server, action, namespace, object
                         "exit_code, error, outcome, outcome_detail";
 } // namespace
 
-AuditLog::AuditLog(QObject *parent)
-    : QObject(parent),
-      m_connectionName(QStringLiteral("vigia-audit-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
-{
-}
+AuditLog::AuditLog(QObject *parent) : QObject(parent) {}
 
 AuditLog::~AuditLog()
 {
-    if (QSqlDatabase::contains(m_connectionName)) {
-        {
-            QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(m_connectionName);
-    }
+    db::sqlconn::close(m_connectionName);
 }
 
 QString AuditLog::defaultPath()
@@ -73,8 +63,7 @@ QString AuditLog::defaultPath()
 
 bool AuditLog::isOpen() const
 {
-    return QSqlDatabase::contains(m_connectionName) &&
-           QSqlDatabase::database(m_connectionName, false).isOpen();
+    return !m_connectionName.isEmpty() && QSqlDatabase::database(m_connectionName, false).isOpen();
 }
 
 Result<void> AuditLog::open(const QString &path)
@@ -85,17 +74,16 @@ Result<void> AuditLog::open(const QString &path)
             return makeError(QStringLiteral("The activity log folder %1 could not be created.").arg(dir),
                              QString(), QStringLiteral("db.audit"));
     }
-    QSqlDatabase db = QSqlDatabase::contains(m_connectionName)
-                          ? QSqlDatabase::database(m_connectionName, false)
-                          : QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-    db.close();
-    db.setDatabaseName(path);
-    if (!db.open())
-        return dbError(QStringLiteral("be opened"), db.lastError());
+    db::sqlconn::close(m_connectionName);
+    QString err;
+    // Opened for writing, with a busy timeout: another Vigía window may be writing at the same moment.
+    m_connectionName = db::sqlconn::open(path, QStringLiteral("audit"), /*readOnly=*/false, &err);
+    if (m_connectionName.isEmpty())
+        return makeError(QStringLiteral("The activity log %1 could not be opened.").arg(path), err,
+                         QStringLiteral("db.audit"));
     m_path = path;
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     QSqlQuery q(db);
-    // Another Vigía window may be writing at the same moment.
-    q.exec(QStringLiteral("PRAGMA busy_timeout = 3000"));
     if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS audit ("
                                " id INTEGER PRIMARY KEY AUTOINCREMENT,"
                                " time_ms INTEGER NOT NULL,"

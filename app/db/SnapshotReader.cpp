@@ -25,38 +25,14 @@ QString col(const QString &name)
 
 } // namespace
 
-QString ScopedSqlConnection::uniqueName(const QString &prefix)
-{
-    static QAtomicInteger<quint64> counter;
-    return QStringLiteral("vigia-%1-%2").arg(prefix).arg(counter.fetchAndAddRelaxed(1));
-}
-
-ScopedSqlConnection::ScopedSqlConnection(const QString &dbPath) : m_name(uniqueName(QStringLiteral("read")))
-{
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-    db.setDatabaseName(dbPath);
-    db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-    m_open = db.open();
-    if (!m_open)
-        m_error = db.lastError().text();
-}
-
-ScopedSqlConnection::~ScopedSqlConnection()
-{
-    {
-        QSqlDatabase db = QSqlDatabase::database(m_name, false);
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(m_name);
-}
-
 Result<QStringList> SnapshotReader::tables(const QString &dbPath)
 {
     ScopedSqlConnection c(dbPath);
     if (!c.isOpen())
         return sqlError(QStringLiteral("Could not open the snapshot."), c.errorText());
     QSqlQuery q(QSqlDatabase::database(c.name()));
-    if (!q.exec(QStringLiteral("SELECT name FROM sqlite_schema WHERE type IN ('table','view') AND name NOT LIKE 'sqlite_%' ORDER BY name")))
+    if (!q.exec(QStringLiteral("SELECT name FROM sqlite_schema WHERE type IN ('table','view') AND name NOT "
+                               "LIKE 'sqlite_%' ORDER BY name")))
         return sqlError(QStringLiteral("Could not list the tables."), q.lastError().text());
     QStringList out;
     while (q.next())
@@ -76,7 +52,8 @@ Result<QList<ColumnInfo>> SnapshotReader::columns(const QString &dbPath, const Q
         return sqlError(QStringLiteral("Could not read the columns of %1.").arg(table), q.lastError().text());
     QList<ColumnInfo> out;
     while (q.next())
-        out << ColumnInfo{q.value(0).toString(), q.value(1).toString(), q.value(2).toInt() > 0, q.value(3).toBool()};
+        out << ColumnInfo{q.value(0).toString(), q.value(1).toString(), q.value(2).toInt() > 0,
+                          q.value(3).toBool()};
     return out;
 }
 
@@ -84,14 +61,13 @@ Result<QList<Appointment>> SnapshotReader::appointments(const QString &dbPath, c
                                                         const QDateTime &from, int limit)
 {
     if (!m.isUsable())
-        return makeError(QStringLiteral("Map the start and client columns first."), {}, QStringLiteral("db.unmapped"));
+        return makeError(QStringLiteral("Map the start and client columns first."), {},
+                         QStringLiteral("db.unmapped"));
     ScopedSqlConnection c(dbPath);
     if (!c.isOpen())
         return sqlError(QStringLiteral("Could not open the snapshot."), c.errorText());
-    QString sql = QStringLiteral("SELECT %1,%2,%3,%4,%5,%6,%7,%8,%9,%10,%11,%12 FROM %13")
-                      .arg(col(m.id), col(m.start), col(m.end), col(m.client), col(m.email), col(m.phone),
-                           col(m.organization), col(m.service), col(m.status))
-                      .arg(col(m.notes), col(m.projectTypes), QStringLiteral("NULL"), sqlQuoteIdentifier(m.table));
+    QString sql =
+        QStringLiteral("SELECT %1 FROM %2").arg(appointmentSelectList(m), sqlQuoteIdentifier(m.table));
     QSqlQuery q(QSqlDatabase::database(c.name()));
     q.setForwardOnly(true);
     if (from.isValid()) {
@@ -100,29 +76,56 @@ Result<QList<Appointment>> SnapshotReader::appointments(const QString &dbPath, c
     }
     sql += QStringLiteral(" ORDER BY julianday(%1) LIMIT ?").arg(col(m.start));
     if (!q.prepare(sql))
-        return sqlError(QStringLiteral("Could not read appointments from %1.").arg(m.table), q.lastError().text());
+        return sqlError(QStringLiteral("Could not read appointments from %1.").arg(m.table),
+                        q.lastError().text());
     if (from.isValid())
         q.addBindValue(from.toUTC().toString(Qt::ISODate));
     q.addBindValue(limit);
     if (!q.exec())
-        return sqlError(QStringLiteral("Could not read appointments from %1.").arg(m.table), q.lastError().text());
+        return sqlError(QStringLiteral("Could not read appointments from %1.").arg(m.table),
+                        q.lastError().text());
     QList<Appointment> out;
-    while (q.next()) {
-        Appointment a;
-        a.id = q.value(0).toLongLong();
-        a.startsAt = parseTimestamp(q.value(1).toString());
-        a.endsAt = parseTimestamp(q.value(2).toString());
-        a.clientName = q.value(3).toString();
-        a.clientEmail = q.value(4).toString();
-        a.clientPhone = q.value(5).toString();
-        a.organization = q.value(6).toString();
-        a.service = q.value(7).toString();
-        a.status = q.value(8).toString();
-        a.notes = q.value(9).toString();
-        a.projectTypes = parseTags(q.value(10).toString());
-        out << a;
-    }
+    while (q.next())
+        out << appointmentFromQuery(q);
     return out;
+}
+
+QString SnapshotReader::appointmentSelectList(const AppointmentMapping &m)
+{
+    return QStringLiteral("%1,%2,%3,%4,%5,%6,%7,%8,%9,%10,%11")
+        .arg(col(m.id), col(m.start), col(m.end), col(m.client), col(m.email), col(m.phone),
+             col(m.organization), col(m.service), col(m.status))
+        .arg(col(m.notes), col(m.projectTypes));
+}
+
+Appointment SnapshotReader::appointmentFromQuery(const QSqlQuery &q, int first)
+{
+    Appointment a;
+    a.id = q.value(first).toLongLong();
+    a.startsAt = parseTimestamp(q.value(first + 1).toString());
+    a.endsAt = parseTimestamp(q.value(first + 2).toString());
+    a.clientName = q.value(first + 3).toString();
+    a.clientEmail = q.value(first + 4).toString();
+    a.clientPhone = q.value(first + 5).toString();
+    a.organization = q.value(first + 6).toString();
+    a.service = q.value(first + 7).toString();
+    a.status = q.value(first + 8).toString();
+    a.notes = q.value(first + 9).toString();
+    a.projectTypes = parseTags(q.value(first + 10).toString());
+    return a;
+}
+
+AppointmentMapping SnapshotReader::mappingFor(const QString &dbPath, const QString &table)
+{
+    const QString t = table.isEmpty() ? findAppointmentsTable(dbPath) : table;
+    QStringList names;
+    if (const auto cols = columns(dbPath, t)) {
+        for (const ColumnInfo &c : cols.value())
+            names << c.name;
+    }
+    if (t.isEmpty() || names.isEmpty())
+        return AppointmentMapping{};
+    return AppointmentMapping::guess(t, names);
 }
 
 Result<QList<Quote>> SnapshotReader::quotes(const QString &dbPath, int limit)
@@ -132,9 +135,10 @@ Result<QList<Quote>> SnapshotReader::quotes(const QString &dbPath, int limit)
         return sqlError(QStringLiteral("Could not open the snapshot."), c.errorText());
     QSqlQuery q(QSqlDatabase::database(c.name()));
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT id, created_at, contact_name, contact_email, contact_phone, company, client_type, "
-                             "projectTypes, budget_min_mxn, budget_max_mxn, deadline, message, status, source "
-                             "FROM quotes ORDER BY julianday(created_at) DESC, id DESC LIMIT ?"));
+    q.prepare(QStringLiteral(
+        "SELECT id, created_at, contact_name, contact_email, contact_phone, company, client_type, "
+        "projectTypes, budget_min_mxn, budget_max_mxn, deadline, message, status, source "
+        "FROM quotes ORDER BY julianday(created_at) DESC, id DESC LIMIT ?"));
     q.addBindValue(limit);
     if (!q.exec())
         return sqlError(QStringLiteral("Could not read quotes."), q.lastError().text());

@@ -3,10 +3,13 @@
 // through QtSql with a connection name of its own (one per call).
 #include "core/Result.h"
 #include "db/Records.h"
+#include "db/SqlConnection.h"
 
 #include <QList>
 #include <QString>
 #include <QStringList>
+
+class QSqlQuery;
 
 namespace vigia::db {
 
@@ -23,32 +26,23 @@ public:
     static Result<QList<ColumnInfo>> columns(const QString &dbPath, const QString &table);
 
     // Appointments starting after FROM (null: all), at most LIMIT, by start time.
-    static Result<QList<Appointment>> appointments(const QString &dbPath, const AppointmentMapping &mapping = {},
+    static Result<QList<Appointment>> appointments(const QString &dbPath,
+                                                   const AppointmentMapping &mapping = {},
                                                    const QDateTime &from = {}, int limit = 100000);
     // Newest first.
     static Result<QList<Quote>> quotes(const QString &dbPath, int limit = 100000);
 
+    // The SELECT list of an appointment row for MAPPING (unmapped columns read as NULL), and the
+    // record made from a row selected with it, starting at column FIRST.
+    static QString appointmentSelectList(const AppointmentMapping &mapping);
+    static Appointment appointmentFromQuery(const QSqlQuery &query, int first = 0);
+    // The mapping for the appointments table of a snapshot: the known one when the columns are
+    // there, otherwise a guess from the column names (the user can correct it).
+    static AppointmentMapping mappingFor(const QString &dbPath, const QString &table = {});
+
     // Which table looks like appointments / quotes ("" when none does).
     static QString findAppointmentsTable(const QString &dbPath);
     static bool hasQuotesTable(const QString &dbPath);
-};
-
-// Opens a read-only QSQLITE connection under a unique name and removes it on scope exit.
-class ScopedSqlConnection {
-public:
-    explicit ScopedSqlConnection(const QString &dbPath);
-    ~ScopedSqlConnection();
-    ScopedSqlConnection(const ScopedSqlConnection &) = delete;
-    ScopedSqlConnection &operator=(const ScopedSqlConnection &) = delete;
-    bool isOpen() const { return m_open; }
-    QString name() const { return m_name; }
-    QString errorText() const { return m_error; }
-    static QString uniqueName(const QString &prefix);
-
-private:
-    QString m_name;
-    QString m_error;
-    bool m_open = false;
 };
 
 } // namespace vigia::db

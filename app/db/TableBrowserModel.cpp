@@ -19,19 +19,14 @@ Result<void> TableBrowserModel::openDatabase(const QString &dbPath)
 {
     beginResetModel();
     closeDatabase();
-    m_connection = ScopedSqlConnection::uniqueName(QStringLiteral("browse"));
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
-    db.setDatabaseName(dbPath);
-    db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-    const bool ok = db.open();
+    QString err;
+    m_connection = sqlconn::open(dbPath, QStringLiteral("browse"), true, &err);
+    const bool ok = !m_connection.isEmpty();
     m_path = ok ? dbPath : QString();
     endResetModel();
     if (!ok) {
-        const QString err = db.lastError().text();
-        db = {};
-        QSqlDatabase::removeDatabase(m_connection);
-        m_connection.clear();
-        return makeError(QStringLiteral("Could not open the snapshot %1.").arg(dbPath), err, QStringLiteral("db.query-failed"));
+        return makeError(QStringLiteral("Could not open the snapshot %1.").arg(dbPath), err,
+                         QStringLiteral("db.query-failed"));
     }
     return {};
 }
@@ -42,13 +37,7 @@ void TableBrowserModel::closeDatabase()
     m_columns.clear();
     m_table.clear();
     m_atEnd = true;
-    if (m_connection.isEmpty())
-        return;
-    {
-        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(m_connection);
+    sqlconn::close(m_connection);
     m_connection.clear();
 }
 
@@ -58,7 +47,8 @@ QStringList TableBrowserModel::tables() const
     if (m_connection.isEmpty())
         return out;
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    if (q.exec(QStringLiteral("SELECT name FROM sqlite_schema WHERE type IN ('table','view') AND name NOT LIKE 'sqlite_%' ORDER BY name"))) {
+    if (q.exec(QStringLiteral("SELECT name FROM sqlite_schema WHERE type IN ('table','view') AND name NOT "
+                              "LIKE 'sqlite_%' ORDER BY name"))) {
         while (q.next())
             out << q.value(0).toString();
     }
@@ -75,11 +65,12 @@ Result<void> TableBrowserModel::setTable(const QString &table)
     QList<ColumnInfo> cols;
     if (q.exec()) {
         while (q.next())
-            cols << ColumnInfo{q.value(0).toString(), q.value(1).toString(), q.value(2).toInt() > 0, q.value(3).toBool()};
+            cols << ColumnInfo{q.value(0).toString(), q.value(1).toString(), q.value(2).toInt() > 0,
+                               q.value(3).toBool()};
     }
     if (cols.isEmpty())
-        return makeError(QStringLiteral("The table %1 has no columns or does not exist.").arg(table), q.lastError().text(),
-                         QStringLiteral("db.query-failed"));
+        return makeError(QStringLiteral("The table %1 has no columns or does not exist.").arg(table),
+                         q.lastError().text(), QStringLiteral("db.query-failed"));
     m_fetching = true; // no fetch from inside the reset signals
     beginResetModel();
     m_table = table;
@@ -104,7 +95,8 @@ QString TableBrowserModel::whereClause() const
     for (int c = 0; c < m_columns.size(); ++c) {
         if (m_filterColumn >= 0 && c != m_filterColumn)
             continue;
-        parts << QStringLiteral("CAST(%1 AS TEXT) LIKE ? ESCAPE '\\'").arg(sqlQuoteIdentifier(m_columns[c].name));
+        parts << QStringLiteral("CAST(%1 AS TEXT) LIKE ? ESCAPE '\\'")
+                     .arg(sqlQuoteIdentifier(m_columns[c].name));
     }
     return parts.isEmpty() ? QString() : QStringLiteral(" WHERE ") + parts.join(QStringLiteral(" OR "));
 }
@@ -127,11 +119,13 @@ QString TableBrowserModel::pageSql() const
     QStringList cols;
     for (const ColumnInfo &c : m_columns)
         cols << sqlQuoteIdentifier(c.name);
-    QString sql = QStringLiteral("SELECT %1 FROM %2").arg(cols.join(QLatin1Char(',')), sqlQuoteIdentifier(m_table));
+    QString sql =
+        QStringLiteral("SELECT %1 FROM %2").arg(cols.join(QLatin1Char(',')), sqlQuoteIdentifier(m_table));
     sql += whereClause();
     if (m_sortColumn >= 0 && m_sortColumn < m_columns.size())
-        sql += QStringLiteral(" ORDER BY %1 %2").arg(sqlQuoteIdentifier(m_columns[m_sortColumn].name),
-                                                     m_sortOrder == Qt::AscendingOrder ? QStringLiteral("ASC") : QStringLiteral("DESC"));
+        sql += QStringLiteral(" ORDER BY %1 %2")
+                   .arg(sqlQuoteIdentifier(m_columns[m_sortColumn].name),
+                        m_sortOrder == Qt::AscendingOrder ? QStringLiteral("ASC") : QStringLiteral("DESC"));
     sql += QStringLiteral(" LIMIT ? OFFSET ?");
     return sql;
 }
@@ -145,7 +139,8 @@ Result<qint64> TableBrowserModel::matchingRowCount() const
     for (const QVariant &v : whereValues())
         q.addBindValue(v);
     if (!q.exec() || !q.next())
-        return makeError(QStringLiteral("Could not count rows."), q.lastError().text(), QStringLiteral("db.query-failed"));
+        return makeError(QStringLiteral("Could not count rows."), q.lastError().text(),
+                         QStringLiteral("db.query-failed"));
     return q.value(0).toLongLong();
 }
 
@@ -204,16 +199,19 @@ QVariant TableBrowserModel::data(const QModelIndex &index, int role) const
                 s = s.left(500) + QStringLiteral("…");
             return s.replace(QLatin1Char('\n'), QStringLiteral(" ⏎ "));
         }
-    case Qt::EditRole: return v;
+    case Qt::EditRole:
+        return v;
     case Qt::ToolTipRole:
         if (v.typeId() != QMetaType::QByteArray && v.toString().size() > 80)
             return v.toString().left(4000);
         return {};
     case Qt::TextAlignmentRole:
-        if (v.typeId() == QMetaType::LongLong || v.typeId() == QMetaType::Int || v.typeId() == QMetaType::Double)
+        if (v.typeId() == QMetaType::LongLong || v.typeId() == QMetaType::Int ||
+            v.typeId() == QMetaType::Double)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
-    default: return {};
+    default:
+        return {};
     }
 }
 
@@ -223,9 +221,10 @@ QVariant TableBrowserModel::headerData(int section, Qt::Orientation orientation,
         if (role == Qt::DisplayRole)
             return m_columns[section].name;
         if (role == Qt::ToolTipRole)
-            return QStringLiteral("%1 %2%3%4").arg(m_columns[section].name, m_columns[section].type,
-                                                   m_columns[section].primaryKey ? QStringLiteral(" PRIMARY KEY") : QString(),
-                                                   m_columns[section].notNull ? QStringLiteral(" NOT NULL") : QString());
+            return QStringLiteral("%1 %2%3%4")
+                .arg(m_columns[section].name, m_columns[section].type,
+                     m_columns[section].primaryKey ? QStringLiteral(" PRIMARY KEY") : QString(),
+                     m_columns[section].notNull ? QStringLiteral(" NOT NULL") : QString());
     }
     return QAbstractTableModel::headerData(section, orientation, role);
 }

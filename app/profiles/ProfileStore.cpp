@@ -33,6 +33,7 @@ Profile readProfile(const QSettings &s)
     p.requireTypedName = s.value(QStringLiteral("requireTypedName"), false).toBool();
     p.appointmentsDbPath = s.value(QStringLiteral("appointmentsDbPath")).toString();
     p.quotesDbPath = s.value(QStringLiteral("quotesDbPath")).toString();
+    p.allowDbSudo = s.value(QStringLiteral("allowDbSudo"), false).toBool();
     p.timeZone = s.value(QStringLiteral("timeZone"), p.timeZone).toString();
     return p;
 }
@@ -54,6 +55,7 @@ void writeProfile(QSettings &s, const Profile &p)
     s.setValue(QStringLiteral("requireTypedName"), p.requireTypedName);
     s.setValue(QStringLiteral("appointmentsDbPath"), p.appointmentsDbPath);
     s.setValue(QStringLiteral("quotesDbPath"), p.quotesDbPath);
+    s.setValue(QStringLiteral("allowDbSudo"), p.allowDbSudo);
     s.setValue(QStringLiteral("timeZone"), p.timeZone);
 }
 

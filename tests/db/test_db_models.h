@@ -8,6 +8,7 @@ private slots:
     void initTestCase();
     void timestampsAndTags();
     void appointmentModelFromSnapshot();
+    void appointmentIndexFoldsAndScales();
     void appointmentRangesAndZone();
     void unknownSchemaMapping();
     void quoteModelNewestFirstWithTags();

@@ -4,6 +4,7 @@ api-scheduler (scheduler.db, appointments) and api-quoter (quoter.db, quotes)
 keep them on their local-path volumes. Schemas: tests/sandbox/SCHEMA.md.
 
   dbgen.py --db PATH --kind scheduler|quoter [--rows N] [--seed S]
+  dbgen.py --db PATH --kind scheduler --shape lean --rows 1000000   (the bench's large database)
   dbgen.py --db PATH --kind scheduler|quoter --writer [--interval-ms 10] [--duration S]
 
 The writer inserts one row per interval, each in a transaction that also bumps
@@ -66,6 +67,21 @@ CREATE INDEX IF NOT EXISTS idx_appointments_starts_at ON appointments(starts_at)
 CREATE INDEX IF NOT EXISTS idx_appointments_status ON appointments(status);
 CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 """
+# The large bench database: a scheduler as a small Go service would keep it when
+# it has run for years -- the columns the agenda needs, times as unix seconds,
+# notes on a few rows -- about 110 bytes a row with its index, so 1,000,000 rows
+# make the ~100 MB the issue asks for (the full shape above is ~400 bytes a row).
+LEAN_SCHEMA = """
+CREATE TABLE IF NOT EXISTS appointments (
+  id INTEGER PRIMARY KEY,
+  client_name TEXT NOT NULL, client_email TEXT NOT NULL, service TEXT NOT NULL,
+  starts_at INTEGER NOT NULL, ends_at INTEGER NOT NULL,
+  status TEXT NOT NULL DEFAULT 'pendiente', notes TEXT NOT NULL DEFAULT '');
+CREATE INDEX IF NOT EXISTS idx_appointments_starts_at ON appointments(starts_at);
+CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+"""
+LEAN_SQL = ("INSERT INTO appointments (client_name, client_email, service, starts_at, ends_at, status, notes)"
+            " VALUES (?,?,?,?,?,?,?)")
 QUOTER_SCHEMA = """
 CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS quotes (
@@ -144,18 +160,62 @@ QUOTE_SQL = ("INSERT INTO quotes (created_at, contact_name, contact_email, conta
              " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
 
 
+def lean_rows(rng, now, n):
+    """N lean rows, fast: people and services are drawn from small pools and
+    times are plain integers (1M rows in a few seconds of Python)."""
+    people = []
+    for _ in range(4000):
+        first, last = rng.choice(FIRST).split()[-1], rng.choice(LAST)
+        people.append((f"{first} {last}", f"{slug(first)}.{slug(last)}{rng.randint(1, 99)}@"
+                       f"{rng.choice(['gmail.com', 'hotmail.com', 'outlook.com', 'yahoo.com.mx'])}"))
+    svcs = [(s[0], s[1] * 60) for s in SERVICES]
+    notes = [""] * 50 + [x for x in NOTES if x]
+    t_now = int(now.timestamp())
+    lo, span = t_now - 3 * 365 * 86400, 3 * 365 * 86400 + 90 * 86400  # three years back, three months ahead
+    rnd = rng.random
+    for _ in range(n):
+        name, email = people[int(rnd() * 4000)]
+        svc, dur = svcs[int(rnd() * len(svcs))]
+        start = (lo + int(rnd() * span)) // 900 * 900
+        status = STATUSES_APPT[int(rnd() * 7)] if start < t_now else ("pendiente", "confirmada")[int(rnd() * 2)]
+        yield (name, email, svc, start, start + dur, status, notes[int(rnd() * len(notes))])
+
+
 def open_db(path, kind):
     os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
     db = sqlite3.connect(path, timeout=30, isolation_level=None)
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=NORMAL")
     db.execute("PRAGMA busy_timeout=30000")
-    db.executescript(SCHEDULER_SCHEMA if kind == "scheduler" else QUOTER_SCHEMA)
+    lean = kind == "scheduler" and db.execute(
+        "SELECT 1 FROM sqlite_schema WHERE name='appointments' AND sql NOT LIKE '%organization%'").fetchone()
+    if not lean:
+        db.executescript(SCHEDULER_SCHEMA if kind == "scheduler" else QUOTER_SCHEMA)
     return db
 
 
 def table_of(kind):
     return ("appointments", APPT_SQL, appointment_row) if kind == "scheduler" else ("quotes", QUOTE_SQL, quote_row)
+
+
+def generate_lean(path, rows, seed):
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        if os.path.exists(path + suffix):
+            os.unlink(path + suffix)
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("PRAGMA journal_mode=OFF")
+    db.execute("PRAGMA synchronous=OFF")
+    db.execute("PRAGMA cache_size=-65536")
+    # Rows first, index after: building it once is much faster than keeping it up to date.
+    db.executescript(LEAN_SCHEMA.replace("CREATE INDEX", "-- CREATE INDEX"))
+    db.execute("BEGIN")
+    db.executemany(LEAN_SQL, lean_rows(random.Random(seed), datetime.datetime.now(datetime.timezone.utc), rows))
+    db.execute("INSERT OR REPLACE INTO counters (name, value) VALUES ('appointments', ?)", (rows,))
+    db.execute("COMMIT")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_appointments_starts_at ON appointments(starts_at)")
+    db.execute("PRAGMA journal_mode=WAL")
+    db.close()
 
 
 def generate(path, kind, rows, seed):
@@ -193,6 +253,10 @@ def writer(path, kind, interval_ms, duration, seed):
     db = open_db(path, kind)
     rng = random.Random(seed)
     table, sql, fn = table_of(kind)
+    cols = [r[1] for r in db.execute("PRAGMA table_info(appointments)")] if kind == "scheduler" else []
+    if kind == "scheduler" and "organization" not in cols:  # a lean database: write lean rows
+        lean = lean_rows(rng, datetime.datetime.now(datetime.timezone.utc), 1 << 62)  # one pool of people
+        sql, fn = LEAN_SQL, lambda r, now: next(lean)
     stop = [False]
     signal.signal(signal.SIGTERM, lambda *_: stop.__setitem__(0, True))
     signal.signal(signal.SIGINT, lambda *_: stop.__setitem__(0, True))
@@ -222,12 +286,18 @@ def main():
     ap.add_argument("--kind", choices=["scheduler", "quoter"], required=True)
     ap.add_argument("--rows", type=int, default=200)
     ap.add_argument("--seed", type=int, default=2026)
+    ap.add_argument("--shape", choices=["full", "lean"], default="full",
+                    help="lean: the bench's large scheduler (unix-second times, fewer columns)")
     ap.add_argument("--writer", action="store_true")
     ap.add_argument("--interval-ms", type=float, default=10.0)
     ap.add_argument("--duration", type=float, default=0, help="seconds; 0 = until SIGTERM")
     a = ap.parse_args()
     if a.writer:
         writer(a.db, a.kind, a.interval_ms, a.duration, a.seed + int(time.time()))
+    elif a.shape == "lean":
+        if a.kind != "scheduler":
+            ap.error("--shape lean is for --kind scheduler")
+        generate_lean(a.db, a.rows, a.seed)
     else:
         generate(a.db, a.kind, a.rows, a.seed)
     return 0

@@ -17,32 +17,36 @@ class QToolButton;
 namespace vigia::ui {
 
 class CountCalendar;
+class FilterBar;
 
 class AppointmentsView : public QWidget {
     Q_OBJECT
 public:
     explicit AppointmentsView(QWidget *parent = nullptr);
     void setAppointments(QList<db::Appointment> rows);
+    // A local snapshot, read lazily (the index builds in the background; loaded() follows).
+    void openSnapshot(const QString &dbPath, const db::AppointmentMapping &mapping);
     void setTimeZone(const QTimeZone &tz);
     db::AppointmentModel *model() const { return m_model; }
-    db::AppointmentFilterModel *proxy() const { return m_proxy; }
+    FilterBar *filterBar() const { return m_bar; }
+    QComboBox *rangeBox() const { return m_range; }
     CountCalendar *calendar() const { return m_calendar; }
     QTableView *table() const { return m_table; }
-    QLineEdit *searchField() const { return m_search; }
+    QLineEdit *searchField() const;
     void selectDay(const QDate &day);
     void clearDay();
     Result<qint64> exportCsv(const QString &path);
 
+signals:
+    void loaded(bool ok, const QString &error);
+
 private:
-    void refreshStatuses();
+    void onLoaded();
     void updateCount();
     void showDetail();
     db::AppointmentModel *m_model;
-    db::AppointmentFilterModel *m_proxy;
+    FilterBar *m_bar;
     QComboBox *m_range;
-    QLineEdit *m_search;
-    QComboBox *m_status;
-    QLabel *m_count;
     QLabel *m_zone;
     QToolButton *m_dayChip;
     QTableView *m_table;

@@ -2,6 +2,7 @@
 // The "Data" area of the main window: the snapshot bar over three tabs
 // (Appointments, Quotes, Tables). The last snapshots open at once from the
 // cache (offline too); Refresh takes new ones through the runner.
+#include "db/Records.h"
 #include "db/SnapshotCache.h"
 #include "db/SnapshotJob.h"
 
@@ -11,13 +12,20 @@
 
 class QTabWidget;
 
+class QStackedWidget;
+
 namespace vigia::db {
 class CommandRunner;
+class DbDiscoveryJob;
+} // namespace vigia::db
+namespace vigia::remote {
+class KubectlRunner;
 }
 
 namespace vigia::ui {
 
 class AppointmentsView;
+class DatabasePicker;
 class QuotesView;
 class SnapshotBar;
 class TablesView;
@@ -26,6 +34,7 @@ struct DataSources {
     QString appointmentsPath; // remote path of the scheduler database
     QString quotesPath;       // remote path of the quoter database
     bool allowSudo = false;
+    QString storageRoot; // empty: /var/lib/rancher/k3s/storage (the sandbox sets its own)
     db::SnapshotMethod method = db::SnapshotMethod::Auto;
 };
 
@@ -34,8 +43,19 @@ class DataWorkspace : public QWidget {
 public:
     // RUNNER may be null (offline): cached snapshots still open.
     DataWorkspace(const db::SnapshotCache &cache, db::CommandRunner *runner, QWidget *parent = nullptr);
+    ~DataWorkspace() override;
     void setSources(const DataSources &sources);
     void setRunner(db::CommandRunner *runner);
+    // For discovery (PVCs and PVs). May be null: paths can still be typed in.
+    void setKubectl(remote::KubectlRunner *kubectl);
+    // The database chooser in place of the views (Databases… in the bar; at once when no paths are set).
+    void showPicker();
+    void showViews();
+    bool isPickerShown() const;
+    void discover();
+    // The column-mapping dialog for TABLE of the appointments snapshot; on OK the agenda reads it.
+    void mapColumns(const QString &table = {});
+    void setAppointmentMapping(const db::AppointmentMapping &mapping);
     void setTimeZone(const QTimeZone &tz);
     // Opens the newest cached snapshots; false when there are none.
     bool openCached();
@@ -48,10 +68,14 @@ public:
     AppointmentsView *appointmentsView() const { return m_appointments; }
     QuotesView *quotesView() const { return m_quotes; }
     TablesView *tablesView() const { return m_tables; }
+    DatabasePicker *picker() const { return m_picker; }
+    const DataSources &sources() const { return m_sources; }
     QTabWidget *tabs() const { return m_tabs; }
 
 signals:
     void refreshed(bool ok);
+    // The user chose the databases: the main window stores them in the profile.
+    void sourcesChosen(const QString &appointmentsPath, const QString &quotesPath, bool allowSudo);
 
 private:
     void startNext();
@@ -66,9 +90,15 @@ private:
     db::SnapshotInfo m_apptInfo;
     db::SnapshotInfo m_quoteInfo;
     bool m_anyFailed = false;
+    bool m_refreshPending = false;
+    db::AppointmentMapping m_mapping; // chosen by the user; empty table: guess per snapshot
     QTimeZone m_tz;
     SnapshotBar *m_bar;
     QTabWidget *m_tabs;
+    QStackedWidget *m_stack;
+    DatabasePicker *m_picker;
+    QPointer<remote::KubectlRunner> m_kubectl;
+    db::DbDiscoveryJob *m_discovery = nullptr;
     AppointmentsView *m_appointments;
     QuotesView *m_quotes;
     TablesView *m_tables;

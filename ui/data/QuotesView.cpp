@@ -1,5 +1,6 @@
 #include "data/QuotesView.h"
 
+#include "data/FilterBar.h"
 #include "data/TagDelegate.h"
 #include "db/CsvExport.h"
 
@@ -28,22 +29,12 @@ QuotesView::QuotesView(QWidget *parent) : QWidget(parent)
     m_model = new QuoteModel(this);
     m_proxy = new db::QuoteFilterModel(this);
     m_proxy->setSourceModel(m_model);
-    m_search = new QLineEdit(this);
-    m_search->setPlaceholderText(tr("Search contact, email, company, message, project type…"));
-    m_search->setClearButtonEnabled(true);
-    m_status = new QComboBox(this);
-    m_status->addItem(tr("Any status"), QString());
-    m_count = new QLabel(this);
-    auto *exportBtn = new QPushButton(tr("Export CSV…"), this);
-    auto *filters = new QHBoxLayout;
-    filters->addWidget(m_search, 1);
-    filters->addWidget(m_status);
-    filters->addWidget(m_count);
-    filters->addWidget(exportBtn);
+    m_bar = new FilterBar(tr("Search contact, email, company, message, project type…"), this);
 
     m_table = new QTableView(this);
     m_table->setModel(m_proxy);
-    m_table->setItemDelegateForColumn(QuoteModel::ProjectTypes, new TagDelegate(QuoteModel::TagsRole, m_table));
+    m_table->setItemDelegateForColumn(QuoteModel::ProjectTypes,
+                                      new TagDelegate(QuoteModel::TagsRole, m_table));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setAlternatingRowColors(true);
@@ -75,18 +66,19 @@ QuotesView::QuotesView(QWidget *parent) : QWidget(parent)
     split->setStretchFactor(1, 1);
     auto *lay = new QVBoxLayout(this);
     lay->setContentsMargins(4, 4, 4, 4);
-    lay->addLayout(filters);
+    lay->addWidget(m_bar);
     lay->addWidget(split, 1);
 
-    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &t) {
+    connect(m_bar, &FilterBar::searchChanged, this, [this](const QString &t) {
         m_proxy->setSearchText(t);
         updateCount();
     });
-    connect(m_status, &QComboBox::currentIndexChanged, this, [this] {
-        m_proxy->setStatus(m_status->currentData().toString());
+    connect(m_bar, &FilterBar::statusChanged, this, [this](const QString &s) {
+        m_proxy->setStatus(s);
         updateCount();
     });
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &QuotesView::showDetail);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &QuotesView::showDetail);
     connect(m_copy, &QPushButton::clicked, this, &QuotesView::copyEmail);
     connect(m_mail, &QPushButton::clicked, this, [this] {
         if (const db::Quote *q = currentQuote())
@@ -98,9 +90,9 @@ QuotesView::QuotesView(QWidget *parent) : QWidget(parent)
                 QDesktopServices::openUrl(QuoteModel::mailtoUrl(*q));
         }
     });
-    connect(exportBtn, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export quotes"), QStringLiteral("cotizaciones.csv"),
-                                                          tr("CSV (*.csv)"));
+    connect(m_bar, &FilterBar::exportRequested, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export quotes"), QStringLiteral("cotizaciones.csv"), tr("CSV (*.csv)"));
         if (!path.isEmpty())
             (void)exportCsv(path);
     });
@@ -109,14 +101,7 @@ QuotesView::QuotesView(QWidget *parent) : QWidget(parent)
 void QuotesView::setQuotes(QList<db::Quote> rows)
 {
     m_model->setQuotes(std::move(rows));
-    const QString current = m_status->currentData().toString();
-    m_status->blockSignals(true);
-    while (m_status->count() > 1)
-        m_status->removeItem(1);
-    for (const QString &s : m_model->statuses())
-        m_status->addItem(s, s);
-    m_status->setCurrentIndex(qMax(0, m_status->findData(current)));
-    m_status->blockSignals(false);
+    m_bar->setStatuses(m_model->statuses());
     updateCount();
     m_table->resizeColumnsToContents();
     m_table->setColumnWidth(QuoteModel::ProjectTypes, 300);
@@ -143,7 +128,7 @@ Result<qint64> QuotesView::exportCsv(const QString &path)
 
 void QuotesView::updateCount()
 {
-    m_count->setText(tr("%1 of %2").arg(m_proxy->rowCount()).arg(m_model->rowCount()));
+    m_bar->setCount(m_proxy->rowCount(), m_model->rowCount());
 }
 
 void QuotesView::showDetail()
@@ -155,18 +140,22 @@ void QuotesView::showDetail()
         m_detail->clear();
         return;
     }
-    auto esc = [](const QString &s) { return s.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")); };
+    auto esc = [](const QString &s) {
+        return s.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
+    };
     QString html = QStringLiteral("<h3>%1</h3>").arg(esc(q->contactName));
     if (!q->company.isEmpty())
         html += QStringLiteral("<p>%1 <small>(%2)</small></p>").arg(esc(q->company), esc(q->clientType));
     html += QStringLiteral("<p><a href=\"%1\">%2</a><br>%3</p>")
-                .arg(QuoteModel::mailtoUrl(*q).toString(QUrl::FullyEncoded).toHtmlEscaped(), esc(q->contactEmail),
-                     esc(q->contactPhone));
-    html += QStringLiteral("<p>Received %1 · status <b>%2</b> · via %3</p>")
-                .arg(q->createdAt.toTimeZone(m_model->timeZone()).toString(QStringLiteral("d MMM yyyy, HH:mm")),
-                     esc(q->status), esc(q->source));
+                .arg(QuoteModel::mailtoUrl(*q).toString(QUrl::FullyEncoded).toHtmlEscaped(),
+                     esc(q->contactEmail), esc(q->contactPhone));
+    html +=
+        QStringLiteral("<p>Received %1 · status <b>%2</b> · via %3</p>")
+            .arg(q->createdAt.toTimeZone(m_model->timeZone()).toString(QStringLiteral("d MMM yyyy, HH:mm")),
+                 esc(q->status), esc(q->source));
     html += QStringLiteral("<p>Project: %1<br>Budget: %2<br>Deadline: %3</p>")
-                .arg(esc(q->projectTypes.join(QStringLiteral(", "))), esc(QuoteModel::budgetText(*q)), esc(q->deadline));
+                .arg(esc(q->projectTypes.join(QStringLiteral(", "))), esc(QuoteModel::budgetText(*q)),
+                     esc(q->deadline));
     html += QStringLiteral("<blockquote>%1</blockquote>").arg(esc(q->message));
     m_detail->setHtml(html);
 }

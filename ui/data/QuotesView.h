@@ -6,14 +6,13 @@
 
 #include <QWidget>
 
-class QComboBox;
-class QLabel;
-class QLineEdit;
 class QPushButton;
 class QTableView;
 class QTextBrowser;
 
 namespace vigia::ui {
+
+class FilterBar;
 
 class QuotesView : public QWidget {
     Q_OBJECT
@@ -24,6 +23,7 @@ public:
     db::QuoteModel *model() const { return m_model; }
     db::QuoteFilterModel *proxy() const { return m_proxy; }
     QTableView *table() const { return m_table; }
+    FilterBar *filterBar() const { return m_bar; }
     const db::Quote *currentQuote() const;
     void copyEmail();
     Result<qint64> exportCsv(const QString &path);
@@ -33,9 +33,7 @@ private:
     void updateCount();
     db::QuoteModel *m_model;
     db::QuoteFilterModel *m_proxy;
-    QLineEdit *m_search;
-    QComboBox *m_status;
-    QLabel *m_count;
+    FilterBar *m_bar;
     QTableView *m_table;
     QTextBrowser *m_detail;
     QPushButton *m_copy;

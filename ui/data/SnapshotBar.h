@@ -22,10 +22,13 @@ public:
     void setIdle();
     void showError(const Error &error);
     QString asOfText() const;
+    // The last error shown (message and hint), "" when none.
+    QString errorText() const { return m_error; }
 
 signals:
     void refreshRequested();
     void cancelRequested();
+    void databasesRequested();
 
 private:
     void updateAge();
@@ -34,8 +37,10 @@ private:
     QProgressBar *m_progress;
     QPushButton *m_cancel;
     QPushButton *m_refresh;
+    QPushButton *m_databases;
     db::SnapshotInfo m_info;
     bool m_offline = false;
+    QString m_error;
 };
 
 } // namespace vigia::ui

@@ -35,10 +35,14 @@ TablesView::TablesView(QWidget *parent) : QWidget(parent)
     m_filterColumn = new QComboBox(this);
     m_count = new QLabel(this);
     auto *exportBtn = new QPushButton(tr("Export CSV…"), this);
+    auto *mapBtn = new QPushButton(tr("Map as appointments…"), this);
+    mapBtn->setToolTip(tr("Show this table in the agenda: choose its start, end, client and status columns"));
+    connect(mapBtn, &QPushButton::clicked, this, [this] { emit mapRequested(m_model->table()); });
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_filter, 1);
     bar->addWidget(m_filterColumn);
     bar->addWidget(m_count);
+    bar->addWidget(mapBtn);
     bar->addWidget(exportBtn);
 
     m_table = new QTableView(this);
@@ -76,8 +80,8 @@ TablesView::TablesView(QWidget *parent) : QWidget(parent)
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &TablesView::updateCount);
     connect(m_model, &QAbstractItemModel::modelReset, this, &TablesView::updateCount);
     connect(exportBtn, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export rows"), m_model->table() + QStringLiteral(".csv"),
-                                                          tr("CSV (*.csv)"));
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export rows"), m_model->table() + QStringLiteral(".csv"), tr("CSV (*.csv)"));
         if (!path.isEmpty())
             (void)db::CsvExport::writeFile(m_model, path);
     });
@@ -109,7 +113,8 @@ bool TablesView::showTable(const QString &table)
     m_filterColumn->addItem(tr("Any column"), -1);
     int i = 0;
     for (const db::ColumnInfo &c : m_model->columns()) {
-        auto *item = new QTreeWidgetItem({c.name, c.type + (c.primaryKey ? QStringLiteral(" PK") : QString())});
+        auto *item =
+            new QTreeWidgetItem({c.name, c.type + (c.primaryKey ? QStringLiteral(" PK") : QString())});
         m_columns->addTopLevelItem(item);
         m_filterColumn->addItem(c.name, i++);
     }

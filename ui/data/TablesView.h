@@ -24,6 +24,10 @@ public:
     QTableView *table() const { return m_table; }
     QListWidget *tableList() const { return m_tables; }
 
+signals:
+    // "Map as appointments…": the user wants the agenda to read this table.
+    void mapRequested(const QString &table);
+
 private:
     void applyFilter();
     void updateCount();

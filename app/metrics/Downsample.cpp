@@ -30,7 +30,8 @@ Series minMaxBuckets(const Series &points, qint64 from, qint64 bucketMs)
     qint64 curBucket = std::numeric_limits<qint64>::min();
     double sum = 0;
     for (const Point &p : points) {
-        const qint64 b = (p.t - from) >= 0 ? (p.t - from) / bucketMs : -(((from - p.t) + bucketMs - 1) / bucketMs);
+        const qint64 b =
+            (p.t - from) >= 0 ? (p.t - from) / bucketMs : -(((from - p.t) + bucketMs - 1) / bucketMs);
         if (b != curBucket || out.isEmpty()) {
             if (!out.isEmpty())
                 out.last().avg = sum / double(std::max<qint64>(1, out.last().n));
@@ -55,6 +56,10 @@ Grid Grid::forRange(qint64 from, qint64 to, int maxBuckets, qint64 minBucketMs)
     g.from = from;
     const qint64 span = std::max<qint64>(1, to - from);
     g.bucketMs = std::max<qint64>(minBucketMs, (span + maxBuckets - 1) / std::max(1, maxBuckets));
+    // A whole number of source steps per bucket: 1-minute data on an 88 s grid would
+    // alternate one and two samples per bucket and draw a comb.
+    if (minBucketMs > 0)
+        g.bucketMs = (g.bucketMs + minBucketMs - 1) / minBucketMs * minBucketMs;
     g.count = int((span + g.bucketMs - 1) / g.bucketMs);
     return g;
 }
@@ -107,7 +112,8 @@ QVector<double> toGrid(const Series &points, const Grid &grid, GridValue which, 
 
 double percentile(QVector<double> values, double p)
 {
-    values.erase(std::remove_if(values.begin(), values.end(), [](double x) { return std::isnan(x); }), values.end());
+    values.erase(std::remove_if(values.begin(), values.end(), [](double x) { return std::isnan(x); }),
+                 values.end());
     if (values.isEmpty())
         return std::numeric_limits<double>::quiet_NaN();
     std::sort(values.begin(), values.end());

@@ -31,7 +31,8 @@ struct Grid {
     qint64 bucketMs = 10000;
     int count = 0;
     qint64 timeAt(int i) const { return from + qint64(i) * bucketMs; }
-    // Picks a bucket at least minBucketMs wide and at most maxBuckets buckets.
+    // Picks a bucket that is a multiple of minBucketMs (the source step), with at
+    // most maxBuckets buckets.
     static Grid forRange(qint64 from, qint64 to, int maxBuckets, qint64 minBucketMs);
 };
 enum class GridValue { Max, Avg };

@@ -4,6 +4,7 @@
 
 #include <QAtomicInt>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QSqlDatabase>
@@ -11,6 +12,8 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QVariant>
+
+#include <sqlite3.h>
 
 namespace vigia::metrics {
 
@@ -38,8 +41,8 @@ QString HistoryStore::defaultPath(const QString &profileName)
     safe.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]")), QStringLiteral("_"));
     if (safe.isEmpty() || safe.startsWith(QLatin1Char('.')))
         safe.prepend(QStringLiteral("profile"));
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/metrics/") + safe
-        + QStringLiteral(".sqlite");
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/metrics/") +
+           safe + QStringLiteral(".sqlite");
 }
 
 HistoryStore::HistoryStore(QString path)
@@ -48,7 +51,10 @@ HistoryStore::HistoryStore(QString path)
 {
 }
 
-HistoryStore::~HistoryStore() { close(); }
+HistoryStore::~HistoryStore()
+{
+    close();
+}
 
 Error HistoryStore::dbError(const QString &what) const
 {
@@ -63,8 +69,8 @@ Result<void> HistoryStore::open()
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     db.setDatabaseName(m_path);
     if (!db.open())
-        return makeError(QStringLiteral("Cannot open the resource history at %1").arg(m_path), db.lastError().text(),
-                         QStringLiteral("metrics.db"));
+        return makeError(QStringLiteral("Cannot open the resource history at %1").arg(m_path),
+                         db.lastError().text(), QStringLiteral("metrics.db"));
     QSqlQuery q(db);
     for (const char *stmt : kSchema)
         if (!q.exec(QString::fromLatin1(stmt)))
@@ -78,6 +84,10 @@ Result<void> HistoryStore::open()
 void HistoryStore::close()
 {
     m_ids.clear();
+    if (m_reader) {
+        sqlite3_close(m_reader);
+        m_reader = nullptr;
+    }
     if (!QSqlDatabase::contains(m_connectionName))
         return;
     {
@@ -89,7 +99,8 @@ void HistoryStore::close()
 
 bool HistoryStore::isOpen() const
 {
-    return QSqlDatabase::contains(m_connectionName) && QSqlDatabase::database(m_connectionName, false).isOpen();
+    return QSqlDatabase::contains(m_connectionName) &&
+           QSqlDatabase::database(m_connectionName, false).isOpen();
 }
 
 Result<void> HistoryStore::beginSession(qint64 startMs, int intervalMs)
@@ -123,7 +134,10 @@ Result<qint64> HistoryStore::seriesId(const QString &key)
     return id;
 }
 
-Result<void> HistoryStore::append(const Sample &sample) { return appendValues(sample.timestampMs, flattenSample(sample)); }
+Result<void> HistoryStore::append(const Sample &sample)
+{
+    return appendValues(sample.timestampMs, flattenSample(sample));
+}
 
 Result<void> HistoryStore::appendValues(qint64 ts, const QList<SeriesValue> &values)
 {
@@ -231,7 +245,8 @@ QStringList HistoryStore::seriesKeys(const QString &prefix) const
     return out;
 }
 
-Result<HistoryRead> HistoryStore::read(const QString &keyPrefix, qint64 from, qint64 to, qint64 nowMs, int tier) const
+Result<HistoryRead> HistoryStore::read(const QString &keyPrefix, qint64 from, qint64 to, qint64 nowMs,
+                                       int tier) const
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.isOpen())
@@ -249,35 +264,67 @@ Result<HistoryRead> HistoryStore::read(const QString &keyPrefix, qint64 from, qi
     if (!ids.exec())
         return makeError(QStringLiteral("Resource history: reading failed"), ids.lastError().text(),
                          QStringLiteral("metrics.db"));
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT ts, vmin, vmax, vsum, n FROM points WHERE series = ? AND tier = ? "
-                             "AND ts >= ? AND ts <= ? ORDER BY ts"));
+    sqlite3 *h = reader();
+    sqlite3_stmt *st = nullptr;
+    if (!h || sqlite3_prepare_v2(h,
+                                 "SELECT ts, vmin, vmax, vsum, n FROM points WHERE series = ? AND tier = ? "
+                                 "AND ts >= ? AND ts <= ? ORDER BY ts",
+                                 -1, &st, nullptr) != SQLITE_OK)
+        return makeError(QStringLiteral("Resource history: reading failed"),
+                         h ? QString::fromUtf8(sqlite3_errmsg(h))
+                           : QStringLiteral("cannot open %1").arg(m_path),
+                         QStringLiteral("metrics.db"));
+    // One snapshot for every series: a sample written meanwhile shows up in all or none.
+    sqlite3_exec(h, "BEGIN", nullptr, nullptr, nullptr);
+    int rc = SQLITE_DONE;
     while (ids.next()) {
-        q.addBindValue(ids.value(0).toLongLong());
-        q.addBindValue(r.tier);
-        q.addBindValue(from - (r.tier == Raw ? 0 : r.bucketMs));
-        q.addBindValue(to);
-        if (!q.exec())
-            return makeError(QStringLiteral("Resource history: reading failed"), q.lastError().text(),
-                             QStringLiteral("metrics.db"));
+        sqlite3_reset(st);
+        sqlite3_bind_int64(st, 1, ids.value(0).toLongLong());
+        sqlite3_bind_int(st, 2, r.tier);
+        sqlite3_bind_int64(st, 3, from - (r.tier == Raw ? 0 : r.bucketMs));
+        sqlite3_bind_int64(st, 4, to);
         Series s;
-        while (q.next()) {
-            const qint64 n = std::max<qint64>(1, q.value(4).toLongLong());
-            s.append(Point{q.value(0).toLongLong(), q.value(1).toDouble(), q.value(2).toDouble(),
-                           q.value(3).toDouble() / double(n), n});
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            const qint64 n = std::max<qint64>(1, sqlite3_column_int64(st, 4));
+            s.append(Point{sqlite3_column_int64(st, 0), double(sqlite3_column_int64(st, 1)),
+                           double(sqlite3_column_int64(st, 2)),
+                           double(sqlite3_column_int64(st, 3)) / double(n), n});
         }
+        if (rc != SQLITE_DONE)
+            break;
         if (!s.isEmpty())
             r.series.insert(ids.value(1).toString(), std::move(s));
     }
+    sqlite3_finalize(st);
+    sqlite3_exec(h, "COMMIT", nullptr, nullptr, nullptr);
+    if (rc != SQLITE_DONE)
+        return makeError(QStringLiteral("Resource history: reading failed"),
+                         QString::fromUtf8(sqlite3_errmsg(h)), QStringLiteral("metrics.db"));
     QSqlQuery o(db);
-    o.prepare(QStringLiteral("SELECT ts, ns, pod, container FROM ooms WHERE ts >= ? AND ts <= ? ORDER BY ts"));
+    o.prepare(
+        QStringLiteral("SELECT ts, ns, pod, container FROM ooms WHERE ts >= ? AND ts <= ? ORDER BY ts"));
     o.addBindValue(from);
     o.addBindValue(to);
     if (o.exec())
         while (o.next())
-            r.ooms.append({o.value(0).toLongLong(), o.value(1).toString(), o.value(2).toString(), o.value(3).toString()});
+            r.ooms.append({o.value(0).toLongLong(), o.value(1).toString(), o.value(2).toString(),
+                           o.value(3).toString()});
     return r;
+}
+
+sqlite3 *HistoryStore::reader() const
+{
+    if (m_reader)
+        return m_reader;
+    sqlite3 *h = nullptr;
+    if (sqlite3_open_v2(QFile::encodeName(m_path).constData(), &h, SQLITE_OPEN_READONLY, nullptr) !=
+        SQLITE_OK) {
+        sqlite3_close(h);
+        return nullptr;
+    }
+    sqlite3_busy_timeout(h, 2000);
+    m_reader = h;
+    return m_reader;
 }
 
 qint64 HistoryStore::fileSizeBytes() const

@@ -24,8 +24,8 @@ QList<QByteArray> lines(const QByteArray &text)
 
 bool mentionsPermission(const QByteArray &text)
 {
-    return text.contains("Permission denied") || text.contains("permission denied")
-        || text.contains("Operation not permitted");
+    return text.contains("Permission denied") || text.contains("permission denied") ||
+           text.contains("Operation not permitted");
 }
 
 Result<QJsonObject> parseObject(const QByteArray &json, const QString &what)
@@ -80,18 +80,28 @@ Result<HostMemory> parseMeminfo(const QByteArray &text)
         if (rest.size() < 2 || rest[1] != "kB")
             continue;
         v *= 1024;
-        if (key == "MemTotal") m.total = v;
-        else if (key == "MemAvailable") m.available = v;
-        else if (key == "MemFree") m.free = v;
-        else if (key == "Cached") m.cached = v;
-        else if (key == "Buffers") m.buffers = v;
-        else if (key == "SReclaimable") m.sReclaimable = v;
-        else if (key == "Shmem") m.shmem = v;
-        else if (key == "SwapTotal") m.swapTotal = v;
-        else if (key == "SwapFree") m.swapFree = v;
+        if (key == "MemTotal")
+            m.total = v;
+        else if (key == "MemAvailable")
+            m.available = v;
+        else if (key == "MemFree")
+            m.free = v;
+        else if (key == "Cached")
+            m.cached = v;
+        else if (key == "Buffers")
+            m.buffers = v;
+        else if (key == "SReclaimable")
+            m.sReclaimable = v;
+        else if (key == "Shmem")
+            m.shmem = v;
+        else if (key == "SwapTotal")
+            m.swapTotal = v;
+        else if (key == "SwapFree")
+            m.swapFree = v;
     }
     if (!m.total)
-        return makeError(QStringLiteral("/proc/meminfo has no MemTotal line"), {}, QStringLiteral("metrics.meminfo"));
+        return makeError(QStringLiteral("/proc/meminfo has no MemTotal line"), {},
+                         QStringLiteral("metrics.meminfo"));
     // Kernels before 3.14 lack MemAvailable; free + buffers + cache is the classic estimate.
     if (!m.available && m.free)
         m.available = *m.free + m.buffers.value_or(0) + m.cached.value_or(0);
@@ -102,14 +112,16 @@ Result<LoadAverage> parseLoadavg(const QByteArray &text)
 {
     const QList<QByteArray> f = text.simplified().split(' ');
     if (f.size() < 3)
-        return makeError(QStringLiteral("/proc/loadavg is unreadable"), {}, QStringLiteral("metrics.loadavg"));
+        return makeError(QStringLiteral("/proc/loadavg is unreadable"), {},
+                         QStringLiteral("metrics.loadavg"));
     LoadAverage l;
     bool a = false, b = false, c = false;
     l.one = f[0].toDouble(&a);
     l.five = f[1].toDouble(&b);
     l.fifteen = f[2].toDouble(&c);
     if (!a || !b || !c)
-        return makeError(QStringLiteral("/proc/loadavg is unreadable"), {}, QStringLiteral("metrics.loadavg"));
+        return makeError(QStringLiteral("/proc/loadavg is unreadable"), {},
+                         QStringLiteral("metrics.loadavg"));
     if (f.size() >= 4) {
         const QList<QByteArray> rt = f[3].split('/');
         if (rt.size() == 2) {
@@ -125,8 +137,9 @@ Result<qint64> parseCgroupValue(const QByteArray &text)
     bool ok = false;
     const qint64 v = text.trimmed().toLongLong(&ok);
     if (!ok || v < 0)
-        return makeError(QStringLiteral("Unexpected cgroup value \"%1\"").arg(QString::fromUtf8(text.trimmed().left(40))),
-                         {}, QStringLiteral("metrics.cgroup"));
+        return makeError(
+            QStringLiteral("Unexpected cgroup value \"%1\"").arg(QString::fromUtf8(text.trimmed().left(40))),
+            {}, QStringLiteral("metrics.cgroup"));
     return v;
 }
 
@@ -134,7 +147,8 @@ Result<CgroupMemory> parseCgroupSection(const QByteArray &text)
 {
     const QList<QByteArray> l = lines(text);
     if (l.isEmpty())
-        return makeError(QStringLiteral("K3s memory: no cgroup output"), {}, QStringLiteral("metrics.cgroup"));
+        return makeError(QStringLiteral("K3s memory: no cgroup output"), {},
+                         QStringLiteral("metrics.cgroup"));
     if (l[0].startsWith("absent")) {
         const bool v1 = l[0].contains("v1");
         return makeError(QStringLiteral("K3s's own memory is unavailable: no k3s.service cgroup (cgroup %1)")
@@ -148,10 +162,12 @@ Result<CgroupMemory> parseCgroupSection(const QByteArray &text)
     else if (l[0] == "v1")
         c.version = CgroupVersion::V1;
     else
-        return makeError(QStringLiteral("K3s memory: unexpected cgroup output"), {}, QStringLiteral("metrics.cgroup"));
+        return makeError(QStringLiteral("K3s memory: unexpected cgroup output"), {},
+                         QStringLiteral("metrics.cgroup"));
     if (l.size() < 2 || mentionsPermission(l[1]))
-        return makeError(QStringLiteral("K3s's own memory is unavailable: permission denied reading its cgroup"), {},
-                         QStringLiteral("metrics.cgroup-denied"));
+        return makeError(
+            QStringLiteral("K3s's own memory is unavailable: permission denied reading its cgroup"), {},
+            QStringLiteral("metrics.cgroup-denied"));
     auto v = parseCgroupValue(l[1]);
     if (!v)
         return v.error();
@@ -164,8 +180,10 @@ Result<CgroupMemory> parseCgroupSection(const QByteArray &text)
         const qint64 n = kv[1].toLongLong(&ok);
         if (!ok)
             continue;
-        if (kv[0] == "anon") c.anonBytes = n;
-        else if (kv[0] == "file") c.fileBytes = n;
+        if (kv[0] == "anon")
+            c.anonBytes = n;
+        else if (kv[0] == "file")
+            c.fileBytes = n;
     }
     return c;
 }
@@ -193,7 +211,8 @@ Result<DiskUsage> parseDuOutput(const QByteArray &text)
         }
     }
     if (!found)
-        return makeError(QStringLiteral("Disk use of the K3s data folder is unreadable"), {}, QStringLiteral("metrics.du"));
+        return makeError(QStringLiteral("Disk use of the K3s data folder is unreadable"), {},
+                         QStringLiteral("metrics.du"));
     return d;
 }
 
@@ -204,9 +223,14 @@ Result<QList<PodUsage>> parsePodMetricsList(const QByteArray &json)
         return obj.error();
     const QJsonValue items = obj->value(QLatin1String("items"));
     if (!items.isArray() && !items.isNull() && !items.isUndefined())
-        return makeError(QStringLiteral("Pod metrics: \"items\" is not a list"), {}, QStringLiteral("metrics.json"));
+        return makeError(QStringLiteral("Pod metrics: \"items\" is not a list"), {},
+                         QStringLiteral("metrics.json"));
     QList<PodUsage> out;
     for (const QJsonValue &it : items.toArray()) {
+        // A `kubectl get podmetrics,nodemetrics` list holds both kinds.
+        const QString kind = it.toObject().value(QLatin1String("kind")).toString();
+        if (!kind.isEmpty() && kind != QLatin1String("PodMetrics"))
+            continue;
         const QJsonObject meta = it.toObject().value(QLatin1String("metadata")).toObject();
         PodUsage p;
         p.ns = meta.value(QLatin1String("namespace")).toString();
@@ -231,8 +255,12 @@ Result<QList<NodeUsage>> parseNodeMetricsList(const QByteArray &json)
         return obj.error();
     QList<NodeUsage> out;
     for (const QJsonValue &it : obj->value(QLatin1String("items")).toArray()) {
+        const QString kind = it.toObject().value(QLatin1String("kind")).toString();
+        if (!kind.isEmpty() && kind != QLatin1String("NodeMetrics"))
+            continue;
         NodeUsage n;
-        n.name = it.toObject().value(QLatin1String("metadata")).toObject().value(QLatin1String("name")).toString();
+        n.name =
+            it.toObject().value(QLatin1String("metadata")).toObject().value(QLatin1String("name")).toString();
         if (n.name.isEmpty())
             continue;
         const QJsonObject usage = it.toObject().value(QLatin1String("usage")).toObject();
@@ -271,8 +299,9 @@ Result<QList<PodResources>> parsePodResources(const QByteArray &podListJson)
             const QJsonObject req = res.value(QLatin1String("requests")).toObject();
             const QJsonObject lim = res.value(QLatin1String("limits")).toObject();
             // A limit without a request means request == limit, as the API server defaults it.
-            const QJsonValue memR = req.contains(QLatin1String("memory")) ? req.value(QLatin1String("memory"))
-                                                                          : lim.value(QLatin1String("memory"));
+            const QJsonValue memR = req.contains(QLatin1String("memory"))
+                                        ? req.value(QLatin1String("memory"))
+                                        : lim.value(QLatin1String("memory"));
             const QJsonValue cpuR = req.contains(QLatin1String("cpu")) ? req.value(QLatin1String("cpu"))
                                                                        : lim.value(QLatin1String("cpu"));
             memReq += bytesOf(memR);
@@ -337,9 +366,11 @@ Result<QList<NodeCapacity>> parseNodeCapacity(const QByteArray &nodeListJson)
         const QJsonObject alloc = st.value(QLatin1String("allocatable")).toObject();
         n.cpuCapacity = cpuOf(cap.value(QLatin1String("cpu")));
         n.memoryCapacity = bytesOf(cap.value(QLatin1String("memory")));
-        n.cpuAllocatable = alloc.contains(QLatin1String("cpu")) ? cpuOf(alloc.value(QLatin1String("cpu"))) : n.cpuCapacity;
-        n.memoryAllocatable =
-            alloc.contains(QLatin1String("memory")) ? bytesOf(alloc.value(QLatin1String("memory"))) : n.memoryCapacity;
+        n.cpuAllocatable =
+            alloc.contains(QLatin1String("cpu")) ? cpuOf(alloc.value(QLatin1String("cpu"))) : n.cpuCapacity;
+        n.memoryAllocatable = alloc.contains(QLatin1String("memory"))
+                                  ? bytesOf(alloc.value(QLatin1String("memory")))
+                                  : n.memoryCapacity;
         out.append(n);
     }
     return out;

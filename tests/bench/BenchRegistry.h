@@ -1,9 +1,19 @@
 #pragma once
 // vigia-bench's registry: each benchmark is a function registered by name from
 // its own file with VIGIA_BENCH(name), so new issues add files, not edits.
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QHash>
 #include <QString>
 #include <QStringList>
+#include <QTimer>
 
+#include <unistd.h>
+
+#include <algorithm>
 #include <functional>
 #include <optional>
 #include <vector>
@@ -53,6 +63,107 @@ struct Registrar {
 // Helpers shared by benchmarks.
 double median(std::vector<double> v);
 QString formatValue(double v);
+
+// Runs the event loop until done() or timeoutMs; returns done(). done() is checked
+// at least every 10 ms, and the loop sleeps in between.
+inline bool runEventsUntil(const std::function<bool()> &done, int timeoutMs)
+{
+    QEventLoop loop;
+    QTimer tick;
+    QObject::connect(&tick, &QTimer::timeout, &loop, &QEventLoop::quit);
+    tick.start(10);
+    QElapsedTimer t;
+    t.start();
+    while (!done() && t.elapsed() < timeoutMs)
+        loop.exec();
+    return done();
+}
+
+// A "Key:   123 kB" field of /proc/PID/status in MB; -1 if unreadable.
+inline double procStatusMb(qint64 pid, const QByteArray &key)
+{
+    QFile f(pid > 0 ? QStringLiteral("/proc/%1/status").arg(pid) : QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray prefix = key + ':';
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (line.startsWith(prefix))
+            return line.mid(prefix.size()).trimmed().split(' ').value(0).toDouble() / 1024.0;
+    return -1;
+}
+inline double ownRssMb()
+{
+    return procStatusMb(0, "VmRSS");
+}
+
+// Processes that a remote session started, read from /proc (the sandbox's sshd is
+// local). CPU counts reaped children (cutime/cstime), so one-shot commands that
+// already exited are included. sshd's own processes are the transport, shared by
+// every feature: their own CPU and memory are kept apart from what they started.
+struct ProcessTreeUsage {
+    double cpuSeconds = 0;     // started processes, live and reaped
+    double sshdCpuSeconds = 0; // the sshd processes themselves (crypto, channels)
+    double rssMb = 0;          // started processes alive now, summed
+    double hwmRssMb = 0;       // their peaks so far (VmHWM), summed: catches a short spike between polls
+    double largestHwmMb = 0;   // the single largest started process
+    int processes = 0;         // started processes alive now
+};
+
+// The pids whose parent is pid (all threads), from /proc/PID/task/*/children.
+inline QList<qint64> childPids(qint64 pid)
+{
+    QList<qint64> out;
+    const QStringList tasks =
+        QDir(QStringLiteral("/proc/%1/task").arg(pid)).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &tid : tasks) {
+        QFile f(QStringLiteral("/proc/%1/task/%2/children").arg(pid).arg(tid));
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        for (const QByteArray &c : f.readAll().simplified().split(' '))
+            if (const qint64 child = c.toLongLong(); child > 0)
+                out.append(child);
+    }
+    return out;
+}
+
+// Usage of root and everything below it (root included if it is an sshd).
+inline ProcessTreeUsage processTreeUsage(qint64 root)
+{
+    ProcessTreeUsage u;
+    const double tick = double(sysconf(_SC_CLK_TCK));
+    const double page = double(sysconf(_SC_PAGESIZE));
+    QList<qint64> todo{root};
+    for (int guard = 0; !todo.isEmpty() && guard < 4096; ++guard) {
+        const qint64 pid = todo.takeFirst();
+        QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray s = f.readAll();
+        const qsizetype open = s.indexOf('('), close = s.lastIndexOf(')');
+        if (open < 0 || close < 0)
+            continue;
+        const bool sshd = s.mid(open + 1, close - open - 1).startsWith("sshd");
+        const QList<QByteArray> fld = s.mid(close + 2).split(' '); // fld[0] is field 3 (state)
+        if (fld.size() < 22)
+            continue;
+        // utime, stime, cutime, cstime are fields 14-17 (indices 11-14); rss in pages is field 24 (21).
+        const double own = (fld.at(11).toDouble() + fld.at(12).toDouble()) / tick;
+        const double reaped = (fld.at(13).toDouble() + fld.at(14).toDouble()) / tick;
+        if (sshd) {
+            u.sshdCpuSeconds += own;
+            u.cpuSeconds += reaped;
+        } else {
+            u.cpuSeconds += own + reaped;
+            u.rssMb += fld.at(21).toDouble() * page / (1024.0 * 1024.0);
+            const double hwm = procStatusMb(pid, "VmHWM");
+            u.hwmRssMb += std::max(0.0, hwm);
+            u.largestHwmMb = std::max(u.largestHwmMb, hwm);
+            ++u.processes;
+        }
+        todo += childPids(pid);
+    }
+    return u;
+}
 
 } // namespace vigia::bench
 

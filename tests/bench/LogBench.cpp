@@ -1,13 +1,13 @@
 // Log viewer figures (issue 4): ingest rate into the log model (in memory, and
 // live from the sandbox's fast log generator against the OpenSSH client in the
 // same run), search over a million lines and the memory a million lines cost.
-// log_ui_stall_p99 needs QtWidgets, which vigia-bench does not link; it is
-// measured by tests/logs_ui (uiStallWhileIngesting), which prints the same line.
+// log_ui_stall_p99 drives the real LogView (offscreen) while the live stream pours in.
 #include "BenchRegistry.h"
 #include "Sandbox.h"
 #include "logs/LogBuffer.h"
 #include "logs/LogMatcher.h"
 #include "logs/LogStream.h"
+#include "logs/LogView.h"
 #include "remote/KubectlRunner.h"
 #include "remote/ShellQuote.h"
 #include "ssh/SshConnection.h"
@@ -57,29 +57,91 @@ QByteArray sampleBody(qint64 n)
     return b;
 }
 
-double rssMb()
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &l : f.readAll().split('\n'))
-        if (l.startsWith("VmRSS:"))
-            return l.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
-    return -1;
-}
+// A connected, kubectl-ready session on the sandbox and a running pod whose log the
+// fast generator feeds; shared by the live benchmarks.
+struct LiveLog {
+    ssh::SshConnection conn;
+    remote::KubectlRunner runner{&conn};
+    QString ns, pod;
+    test::Sandbox *sb = nullptr;
 
-bool spinUntil(const std::function<bool()> &done, int timeoutMs)
-{
-    QEventLoop loop;
-    QTimer tick;
-    QObject::connect(&tick, &QTimer::timeout, &loop, &QEventLoop::quit);
-    tick.start(20);
-    QElapsedTimer t;
-    t.start();
-    while (!done() && t.elapsed() < timeoutMs)
-        loop.exec();
-    return done();
-}
+    bool open(Context &ctx, const QString &what)
+    {
+        sb = &ctx.sandbox();
+        bool connected = false, failed = false;
+        QObject::connect(&conn, &ssh::SshConnection::connected, [&] { connected = true; });
+        QObject::connect(&conn, &ssh::SshConnection::failed, [&](const Error &e) {
+            failed = true;
+            ctx.note(what + QStringLiteral(": connect failed: ") + e.toString());
+        });
+        conn.open(sb->target(QStringLiteral("ed25519")));
+        if (!runEventsUntil([&] { return connected || failed; }, 20000) || !connected)
+            return false;
+        bool detected = false, detectFailed = false;
+        QObject::connect(&runner, &remote::KubectlRunner::detected, [&] { detected = true; });
+        QObject::connect(&runner, &remote::KubectlRunner::detectionFailed, [&](const Error &e) {
+            detectFailed = true;
+            ctx.note(what + QStringLiteral(": kubectl detection failed: ") + e.toString());
+        });
+        runner.detect();
+        if (!runEventsUntil([&] { return detected || detectFailed; }, 30000) || !detected)
+            return false;
+        QObject::disconnect(&conn, nullptr, nullptr, nullptr);
+        QObject::disconnect(&runner, nullptr, nullptr, nullptr);
+
+        QByteArray podsJson;
+        bool gotPods = false;
+        const quint64 token = runner.run({QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-A"),
+                                          QStringLiteral("-o"), QStringLiteral("json")});
+        const auto c = QObject::connect(&runner, &remote::KubectlRunner::finished,
+                                        [&](quint64 tk, const Result<QByteArray> &r) {
+                                            if (tk == token) {
+                                                gotPods = true;
+                                                if (r)
+                                                    podsJson = *r;
+                                            }
+                                        });
+        runEventsUntil([&] { return gotPods; }, 30000);
+        QObject::disconnect(c);
+        for (const QJsonValue &v :
+             QJsonDocument::fromJson(podsJson).object().value(QStringLiteral("items")).toArray()) {
+            const QJsonObject o = v.toObject();
+            if (o.value(QStringLiteral("status")).toObject().value(QStringLiteral("phase")).toString() ==
+                QLatin1String("Running")) {
+                ns = o.value(QStringLiteral("metadata"))
+                         .toObject()
+                         .value(QStringLiteral("namespace"))
+                         .toString();
+                pod = o.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("name")).toString();
+                break;
+            }
+        }
+        if (pod.isEmpty()) {
+            ctx.note(what + QStringLiteral(": no running pod in the sandbox"));
+            return false;
+        }
+        if (!sb->ctl({QStringLiteral("log-rate"), QStringLiteral("fast"), QStringLiteral("--namespace"), ns,
+                      QStringLiteral("--pod"), pod}))
+            ctx.note(what + QStringLiteral(": log-rate fast failed: ") + sb->errorString());
+        return true;
+    }
+
+    logs::LogRequest request() const
+    {
+        logs::LogRequest req;
+        req.ns = ns;
+        req.pod = pod;
+        req.tailLines = 0;
+        return req;
+    }
+
+    ~LiveLog()
+    {
+        if (sb && !pod.isEmpty())
+            sb->ctl({QStringLiteral("log-rate"), QStringLiteral("2"), QStringLiteral("--namespace"), ns,
+                     QStringLiteral("--pod"), pod});
+    }
+};
 
 } // namespace
 
@@ -114,77 +176,23 @@ VIGIA_BENCH(log_ingest,
     ctx.report({QStringLiteral("log_ingest_memory"), median(rates), QStringLiteral("lines/s"), {}, {}});
 
     // 2. Live through SSH from the sandbox, against the OpenSSH client on the same stream.
+    LiveLog live;
+    if (!live.open(ctx, QStringLiteral("log_ingest")))
+        return false;
     test::Sandbox &sb = ctx.sandbox();
-    ssh::SshConnection conn;
-    bool connected = false, failed = false;
-    QObject::connect(&conn, &ssh::SshConnection::connected, [&] { connected = true; });
-    QObject::connect(&conn, &ssh::SshConnection::failed, [&](const Error &e) {
-        failed = true;
-        ctx.note(QStringLiteral("log_ingest: connect failed: ") + e.toString());
-    });
-    conn.open(sb.target(QStringLiteral("ed25519")));
-    if (!spinUntil([&] { return connected || failed; }, 20000) || !connected)
-        return false;
-    remote::KubectlRunner runner(&conn);
-    bool detected = false, detectFailed = false;
-    QObject::connect(&runner, &remote::KubectlRunner::detected, [&] { detected = true; });
-    QObject::connect(&runner, &remote::KubectlRunner::detectionFailed, [&](const Error &e) {
-        detectFailed = true;
-        ctx.note(QStringLiteral("log_ingest: kubectl detection failed: ") + e.toString());
-    });
-    runner.detect();
-    if (!spinUntil([&] { return detected || detectFailed; }, 30000) || !detected)
-        return false;
-
-    // Pick a running pod.
-    QByteArray podsJson;
-    bool gotPods = false;
-    const quint64 token = runner.run({QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-A"),
-                                      QStringLiteral("-o"), QStringLiteral("json")});
-    QObject::connect(&runner, &remote::KubectlRunner::finished, [&](quint64 tk, const Result<QByteArray> &r) {
-        if (tk == token) {
-            gotPods = true;
-            if (r)
-                podsJson = *r;
-        }
-    });
-    spinUntil([&] { return gotPods; }, 30000);
-    QString ns, pod;
-    for (const QJsonValue &v :
-         QJsonDocument::fromJson(podsJson).object().value(QStringLiteral("items")).toArray()) {
-        const QJsonObject o = v.toObject();
-        if (o.value(QStringLiteral("status")).toObject().value(QStringLiteral("phase")).toString() ==
-            QLatin1String("Running")) {
-            ns = o.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("namespace")).toString();
-            pod = o.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("name")).toString();
-            break;
-        }
-    }
-    if (pod.isEmpty()) {
-        ctx.note(QStringLiteral("log_ingest: no running pod in the sandbox"));
-        return false;
-    }
-    QString ctlOut;
-    if (!sb.ctl({QStringLiteral("log-rate"), QStringLiteral("fast"), QStringLiteral("--namespace"), ns,
-                 QStringLiteral("--pod"), pod},
-                &ctlOut))
-        ctx.note(QStringLiteral("log_ingest: log-rate fast failed: ") + sb.errorString());
-
+    remote::KubectlRunner &runner = live.runner;
     const int seconds = ctx.quick() ? 2 : 5;
-    logs::LogRequest req;
-    req.ns = ns;
-    req.pod = pod;
-    req.tailLines = 0;
+    const logs::LogRequest req = live.request();
 
     logs::LogBuffer buffer;
     logs::LogStream stream(&buffer, 0);
     stream.start(&runner, req);
     // Skip the first half second (process start-up on both sides), then count.
-    spinUntil([] { return false; }, 500);
+    runEventsUntil([] { return false; }, 500);
     const qint64 startLines = stream.linesReceived();
     QElapsedTimer t;
     t.start();
-    spinUntil([] { return false; }, seconds * 1000);
+    runEventsUntil([] { return false; }, seconds * 1000);
     const double ours = double(stream.linesReceived() - startLines) / (double(t.nsecsElapsed()) / 1e9);
     stream.stop();
 
@@ -204,16 +212,14 @@ VIGIA_BENCH(log_ingest,
         ctx.note(QStringLiteral("log_ingest: ssh did not start"));
         return false;
     }
-    spinUntil([] { return false; }, 500);
+    runEventsUntil([] { return false; }, 500);
     counting = true;
     QElapsedTimer t2;
     t2.start();
-    spinUntil([] { return false; }, seconds * 1000);
+    runEventsUntil([] { return false; }, seconds * 1000);
     const double theirs = double(newlines) / (double(t2.nsecsElapsed()) / 1e9);
     ssh.kill();
     ssh.waitForFinished(5000);
-    sb.ctl({QStringLiteral("log-rate"), QStringLiteral("2"), QStringLiteral("--namespace"), ns,
-            QStringLiteral("--pod"), pod});
     ctx.report({QStringLiteral("log_ingest"), ours, QStringLiteral("lines/s"), theirs,
                 QStringLiteral("ssh_kubectl_logs")});
     return true;
@@ -260,15 +266,73 @@ VIGIA_BENCH(log_search_1m, "search over 1,000,000 buffered lines (plain case-ins
 VIGIA_BENCH(log_rss_1m, "RSS growth holding 1,000,000 lines of about 100 bytes, MB")
 {
     const int n = 1000000;
-    const double before = rssMb();
+    const double before = ownRssMb();
     auto buffer = std::make_unique<logs::LogBuffer>(n);
     for (int i = 0; i < n; ++i)
         buffer->append(sampleBody(i), qint64(i) * 1000, 0);
-    const double after = rssMb();
+    const double after = ownRssMb();
     ctx.note(QStringLiteral("log_rss_1m: buffer reports %1 MB")
                  .arg(double(buffer->memoryBytes()) / 1048576.0, 0, 'f', 1));
     if (before < 0 || after < 0)
         return false;
     ctx.report({QStringLiteral("log_rss_1m"), after - before, QStringLiteral("MB"), {}, {}});
     return true;
+}
+
+VIGIA_BENCH(log_ui_stall_p99,
+            "p99 stall of the UI thread's event loop while the live stream from the sandbox's fast "
+            "generator pours into a shown, following LogView with a search active (offscreen), ms")
+{
+    LiveLog live;
+    if (!live.open(ctx, QStringLiteral("log_ui_stall_p99")))
+        return false;
+    logs::LogBuffer buffer;
+    logs::LogStream stream(&buffer, 0);
+    logs::LogView view;
+    view.resize(1200, 700);
+    view.setShowTimestamps(true);
+    view.setBuffer(&buffer);
+    view.setSearch(logs::SearchOptions{QStringLiteral("error"), false, false});
+    view.show();
+    QObject::connect(&stream, &logs::LogStream::linesAppended, &view, &logs::LogView::notifyAppended);
+    stream.start(&live.runner, live.request());
+    runEventsUntil([] { return false; }, 500);
+
+    // A 5 ms precise timer: each late firing is a stall of the event loop.
+    std::vector<double> gaps;
+    QElapsedTimer clock;
+    clock.start();
+    qint64 last = clock.nsecsElapsed();
+    QTimer probe;
+    probe.setInterval(5);
+    probe.setTimerType(Qt::PreciseTimer);
+    QObject::connect(&probe, &QTimer::timeout, [&] {
+        const qint64 now = clock.nsecsElapsed();
+        gaps.push_back(std::max(0.0, double(now - last) / 1e6 - 5.0));
+        last = now;
+    });
+    const qint64 startLines = stream.linesReceived();
+    probe.start();
+    runEventsUntil([] { return false; }, ctx.quick() ? 2000 : 6000);
+    probe.stop();
+    const double seconds = double(clock.nsecsElapsed()) / 1e9;
+    const qint64 lines = stream.linesReceived() - startLines;
+    stream.stop();
+    if (gaps.size() < 50 || lines == 0) {
+        ctx.note(QStringLiteral("log_ui_stall_p99: too few probes (%1) or no lines (%2)")
+                     .arg(gaps.size())
+                     .arg(lines));
+        return false;
+    }
+    std::sort(gaps.begin(), gaps.end());
+    const double p99 = gaps[size_t(double(gaps.size() - 1) * 0.99)];
+    ctx.note(
+        QStringLiteral("log_ui_stall_p99: %1 lines/s live into the shown view, %2 probes, max stall %3 ms, "
+                       "following=%4")
+            .arg(formatValue(double(lines) / seconds))
+            .arg(gaps.size())
+            .arg(formatValue(gaps.back()))
+            .arg(view.isFollowing() ? QStringLiteral("yes") : QStringLiteral("no")));
+    ctx.report({QStringLiteral("log_ui_stall_p99"), p99, QStringLiteral("ms"), {}, {}});
+    return view.isFollowing();
 }

@@ -6,7 +6,6 @@
 #include "metrics/HistoryStore.h"
 
 #include <QAreaSeries>
-#include <QElapsedTimer>
 #include <QChart>
 #include <QLineSeries>
 #include <QScatterSeries>
@@ -14,6 +13,7 @@
 #include <QTreeWidget>
 #include <QtTest>
 #include <cmath>
+#include <optional>
 
 using namespace vigia;
 using namespace vigia::metrics;
@@ -67,11 +67,14 @@ void generate(HistoryStore &store, qint64 from, qint64 to, qint64 stepMs, qint64
             double mem = p.memMiB + p.memSwingMiB * busy + 2 * noise();
             if (QByteArray(p.name).startsWith("api-scheduler")) // leaks 40 MiB over 3 h, then dies
                 mem = p.memMiB + double(t % (3 * 3600000LL)) / double(3 * 3600000LL) * 42.0 + noise();
-            const double cpu = p.cpuMilli * (0.3 + busy) * (1.0 + 0.6 * noise()) + (noise() > 0.4985 ? 250 : 0);
+            const double cpu =
+                p.cpuMilli * (0.3 + busy) * (1.0 + 0.6 * noise()) + (noise() > 0.4985 ? 250 : 0);
             podSum += mem;
             cpuSum += cpu;
-            v.append({keys::podMemory(QString::fromLatin1(p.ns), QString::fromLatin1(p.name)), qint64(mem * kMiB)});
-            v.append({keys::podCpu(QString::fromLatin1(p.ns), QString::fromLatin1(p.name)), qint64(cpu * 1e6)});
+            v.append({keys::podMemory(QString::fromLatin1(p.ns), QString::fromLatin1(p.name)),
+                      qint64(mem * kMiB)});
+            v.append(
+                {keys::podCpu(QString::fromLatin1(p.ns), QString::fromLatin1(p.name)), qint64(cpu * 1e6)});
         }
         const double k3s = 560 + 40 * busy + 8 * noise();
         const double system = 310 + 10 * noise();
@@ -83,9 +86,11 @@ void generate(HistoryStore &store, qint64 from, qint64 to, qint64 stepMs, qint64
         v.append({keys::nodeCpu(QStringLiteral("vps-joledev")), qint64((cpuSum + 120 + 60 * busy) * 1e6)});
         QVERIFY(store.appendValues(t, v).ok());
         if (t % (3 * 3600000LL) < stepMs && t > from)
-            QVERIFY(store.appendOom({t, QStringLiteral("joledev"), QStringLiteral("api-scheduler-66b7c9d8f-q8zr2"),
-                                     QStringLiteral("api-scheduler")})
-                        .ok());
+            QVERIFY(
+                store
+                    .appendOom({t, QStringLiteral("joledev"), QStringLiteral("api-scheduler-66b7c9d8f-q8zr2"),
+                                QStringLiteral("api-scheduler")})
+                    .ok());
     }
 }
 
@@ -105,14 +110,20 @@ QList<PodResources> podResources()
     return out;
 }
 
-bool isBudgetRed(const QColor &c) { return c.red() > 170 && c.green() < 110 && c.blue() < 110; }
+bool isBudgetRed(const QColor &c)
+{
+    return c.red() > 170 && c.green() < 110 && c.blue() < 110;
+}
 } // namespace
 
 class TestCapacityUi : public QObject {
     Q_OBJECT
 private slots:
     void chartDrawsBudgetAndSeries();
+    void clickSelectsPod();
     void gapsAreBreaks();
+    void bucketsFollowWidth();
+    void oomFromPodStateIsKept();
     void cpuAgainstVcpus();
     void render7d();
     void screenshot();
@@ -170,22 +181,88 @@ void TestCapacityUi::chartDrawsBudgetAndSeries()
     // Off any grid line: 30% of the way from the budget to the top.
     const double above = 4.0 + 0.3 * (mem->axisMax() / double(1LL << 30) - 4.0);
     // now - 1750000: off the vertical grid line at the half hour.
-    const QPointF high = mem->chart()->mapToPosition(QPointF(double(now - 1750000), above), mem->budgetLine());
+    const QPointF high =
+        mem->chart()->mapToPosition(QPointF(double(now - 1750000), above), mem->budgetLine());
     QVERIFY(plot.contains(high));
     QCOMPARE(img.pixelColor(int(high.x() * dpr), int(high.y() * dpr)), QColor(Qt::white));
 
     QVERIFY(view.panel()->sentence().startsWith(QStringLiteral("Room for one more project: about ")));
+    // Totals against the node's allocatable (3.83 GiB) and the budget: requests 860 MiB = 22%.
+    const QString totals = view.panel()->totalsText();
+    QVERIFY2(totals.contains(QStringLiteral("requests 860 MiB (22% of allocatable)")), qPrintable(totals));
+    QVERIFY2(totals.contains(QStringLiteral("of the budget")), qPrintable(totals));
     const QString warnings = view.panel()->warningTexts().join(QLatin1Char('\n'));
-    QVERIFY2(warnings.contains(QStringLiteral("gatus-6f8d9c7b8-m2n4p has no memory limit")), qPrintable(warnings));
+    QVERIFY2(warnings.contains(QStringLiteral("gatus-6f8d9c7b8-m2n4p has no memory limit")),
+             qPrintable(warnings));
     QVERIFY(view.panel()->table()->topLevelItemCount() == 4); // 3 namespaces + total
 
     // Clicking a namespace expands it to pods.
-    QSignalSpy pods(&view, &ui::CapacityView::podSelected);
     emit mem->namespaceClicked(QStringLiteral("joledev"));
     QCOMPARE(mem->layerAreas().size(), 5 - 1 + 4);
     const QString tip = mem->valuesAt(now - 1800000);
     QVERIFY2(tip.contains(QStringLiteral("joledev/api-quoter")), qPrintable(tip));
     QVERIFY(tip.contains(QStringLiteral("Page cache")));
+}
+
+namespace {
+// A point inside a layer's area, halfway up its band, in the chart view's viewport.
+std::optional<QPoint> insideArea(ui::ResourceChartView *chart, const QString &label)
+{
+    for (QAreaSeries *area : chart->layerAreas()) {
+        if (area->name() != label)
+            continue;
+        const QList<QPointF> up = area->upperSeries()->points(), lo = area->lowerSeries()->points();
+        if (up.isEmpty() || up.size() != lo.size())
+            return std::nullopt;
+        const int i = int(up.size() / 2) & ~1; // a bucket's left edge
+        const QPointF mid((up[i].x() + up[i + 1].x()) / 2, (up[i].y() + lo[i].y()) / 2);
+        const QPointF scene = chart->chart()->mapToScene(chart->chart()->mapToPosition(mid, area));
+        return chart->mapFromScene(scene);
+    }
+    return std::nullopt;
+}
+} // namespace
+
+// A real click on the namespace's band expands it; a click on a pod's band selects
+// that pod (CapacityView::podSelected, which the main window routes to the Pods view).
+void TestCapacityUi::clickSelectsPod()
+{
+    QTemporaryDir dir;
+    HistoryStore store(dir.filePath(QStringLiteral("k.sqlite")));
+    QVERIFY(store.open().ok());
+    const qint64 now = 1764230400000 + 12 * 3600000LL;
+    generate(store, now - 3600000, now, 10000, 0, 0);
+    ui::CapacityView view;
+    view.resize(1100, 900);
+    view.setHistoryStore(&store);
+    view.refresh(now);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    ui::ResourceChartView *mem = view.memoryChart();
+    QSignalSpy selected(&view, &ui::CapacityView::podSelected);
+
+    const auto ns = insideArea(mem, QStringLiteral("cooperativa"));
+    QVERIFY(ns);
+    QTest::mouseClick(mem->viewport(), Qt::LeftButton, Qt::NoModifier, *ns);
+    QTRY_VERIFY(insideArea(mem, QStringLiteral("cooperativa/odoo-7b9c8d6f5-k3j2h")).has_value());
+    QVERIFY(selected.isEmpty()); // a namespace band expands, it selects nothing
+
+    const auto pod = insideArea(mem, QStringLiteral("cooperativa/odoo-7b9c8d6f5-k3j2h"));
+    QTest::mouseClick(mem->viewport(), Qt::LeftButton, Qt::NoModifier, *pod);
+    QTRY_COMPARE(selected.size(), 1);
+    QCOMPARE(selected.first().at(0).toString(), QStringLiteral("cooperativa"));
+    QCOMPARE(selected.first().at(1).toString(), QStringLiteral("odoo-7b9c8d6f5-k3j2h"));
+
+    // The same from the CPU chart, and a click on empty plot selects nothing.
+    const auto cpuNs = insideArea(view.cpuChart(), QStringLiteral("cooperativa/odoo-7b9c8d6f5-k3j2h"));
+    QVERIFY(cpuNs); // expanding is shared by both charts
+    selected.clear();
+    const QPointF empty = mem->chart()->mapToPosition(
+        QPointF(double(now - 1750000), mem->axisMax() / double(1LL << 30) * 0.97), mem->budgetLine());
+    QTest::mouseClick(mem->viewport(), Qt::LeftButton, Qt::NoModifier,
+                      mem->mapFromScene(mem->chart()->mapToScene(empty)));
+    QTest::qWait(50);
+    QVERIFY(selected.isEmpty());
 }
 
 void TestCapacityUi::gapsAreBreaks()
@@ -208,6 +285,55 @@ void TestCapacityUi::gapsAreBreaks()
              QColor(Qt::white));
 }
 
+// One display bucket per pixel: a narrower chart is rebuilt on a coarser grid.
+void TestCapacityUi::bucketsFollowWidth()
+{
+    QTemporaryDir dir;
+    HistoryStore store(dir.filePath(QStringLiteral("w.sqlite")));
+    QVERIFY(store.open().ok());
+    const qint64 now = 1764230400000 + 12 * 3600000LL;
+    generate(store, now - 6 * 3600000LL, now, 30000, 0, 0);
+    ui::CapacityView view;
+    view.resize(1400, 800);
+    view.setHistoryStore(&store);
+    view.setRangeMs(6 * 3600000LL);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.refresh(now);
+    const int wide = view.memoryChart()->chartData().grid.count;
+    QVERIFY(wide <= view.memoryChart()->pixelBuckets());
+    QCOMPARE(wide, 720); // 6 h of 30 s samples: one per bucket fits
+    view.resize(700, 800);
+    QTRY_VERIFY(view.memoryChart()->chartData().grid.count < wide);
+    QVERIFY(view.memoryChart()->chartData().grid.count <= view.memoryChart()->pixelBuckets());
+    QCOMPARE(view.memoryChart()->chartData().grid.bucketMs % 30000, 0); // whole samples per bucket
+}
+
+// An OOM kill seen in a pod's last state is stored: after the pod restarted again
+// (its state no longer says so), the marker is still on the time axis.
+void TestCapacityUi::oomFromPodStateIsKept()
+{
+    QTemporaryDir dir;
+    HistoryStore store(dir.filePath(QStringLiteral("o.sqlite")));
+    QVERIFY(store.open().ok());
+    const qint64 now = 1764230400000 + 12 * 3600000LL;
+    generate(store, now - 900000, now, 10000, 0, 0);
+    ui::CapacityView view;
+    view.setHistoryStore(&store);
+    view.setRangeMs(15 * 60000);
+    QList<PodResources> pods = podResources();
+    pods[0].ooms.append({QStringLiteral("web"), now - 300000});
+    view.setPodResources(pods);
+    view.refresh(now);
+    QVERIFY(view.memoryChart()->oomMarkers());
+    QCOMPARE(view.memoryChart()->oomMarkers()->count(), 1);
+    view.setPodResources(podResources()); // the next restart replaced the last state
+    view.refresh(now);
+    QVERIFY(view.memoryChart()->oomMarkers());
+    QCOMPARE(view.memoryChart()->oomMarkers()->count(), 1);
+    QCOMPARE(qint64(view.memoryChart()->oomMarkers()->at(0).x()), now - 300000);
+}
+
 void TestCapacityUi::cpuAgainstVcpus()
 {
     QTemporaryDir dir;
@@ -224,9 +350,9 @@ void TestCapacityUi::cpuAgainstVcpus()
     QCOMPARE(view.cpuChart()->layerAreas().size(), 4); // system + 3 namespaces
 }
 
-// chart_render_7d: 7 days of 10 s samples for 60 pods (about 3.6 million points)
-// downsampled to the chart grid and rendered offscreen. The history store would
-// serve 10-minute buckets for this range; this is the worst case of raw points.
+// 7 days of 10 s samples for 60 pods (about 3.6 million points) drawn in the
+// widget: one bucket per pixel, every namespace drawn. How long it takes is
+// vigia-bench's chart_render_7d, never asserted here.
 void TestCapacityUi::render7d()
 {
     const qint64 now = 1764230400000;
@@ -244,37 +370,25 @@ void TestCapacityUi::render7d()
             s.append(Point::raw(t, double(20 + pod) * kMiB + double(seed >> 12)));
         }
         points += s.size();
-        read.series.insert(keys::podMemory(QStringLiteral("ns%1").arg(pod % 6), QStringLiteral("pod-%1").arg(pod)),
-                           std::move(s));
+        read.series.insert(
+            keys::podMemory(QStringLiteral("ns%1").arg(pod % 6), QStringLiteral("pod-%1").arg(pod)),
+            std::move(s));
     }
     QVERIFY(points > 3600000);
     ui::ResourceChartView view(ui::ResourceChartView::Mode::Memory);
     view.resize(1200, 400);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
-    std::vector<double> runs;
-    for (int i = 0; i < 3; ++i) {
-        QElapsedTimer timer;
-        timer.start();
-        ChartOptions opt;
-        opt.budgetBytes = 4LL << 30;
-        const ChartData data = buildChartData(read, from, now, opt);
-        const double tBuild = double(timer.nsecsElapsed()) / 1e6;
-        view.setChartData(data);
-        const double tSet = double(timer.nsecsElapsed()) / 1e6;
-        const QImage img = view.grab().toImage();
-        if (qEnvironmentVariableIsSet("VIGIA_CAPACITY_DEBUG"))
-            qInfo() << "build" << tBuild << "set" << tSet - tBuild << "grab" << double(timer.nsecsElapsed()) / 1e6 - tSet;
-        runs.push_back(double(timer.nsecsElapsed()) / 1e6);
-        QVERIFY(!img.isNull());
-        QCOMPARE(view.layerAreas().size(), 6);
-    }
-    std::sort(runs.begin(), runs.end());
-    qInfo().noquote() << QStringLiteral("bench: chart_render_7d %1 ms (points=%2, target <= 200 ms)")
-                             .arg(runs[1], 0, 'f', 1)
-                             .arg(points);
-    // Generous against a loaded CI machine; the printed figure is what the issue tracks.
-    QVERIFY2(runs[1] < 1000.0, qPrintable(QString::number(runs[1])));
+    ChartOptions opt;
+    opt.budgetBytes = 4LL << 30;
+    opt.maxBuckets = view.pixelBuckets();
+    view.setChartData(buildChartData(read, from, now, opt));
+    QVERIFY(view.chartData().grid.count <= opt.maxBuckets);
+    QVERIFY(view.chartData().grid.count > opt.maxBuckets / 2);
+    QCOMPARE(view.layerAreas().size(), 6);
+    // Each area holds two points per bucket (steps), not millions.
+    QCOMPARE(view.layerAreas().first()->upperSeries()->count(), 2 * view.chartData().grid.count);
+    QVERIFY(!view.grab().toImage().isNull());
 }
 
 void TestCapacityUi::screenshot()
@@ -297,6 +411,8 @@ void TestCapacityUi::screenshot()
     view.panel()->table()->expandAll();
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
+    // Laid out now: the charts rebuild at one bucket per pixel of their real width.
+    QTest::qWait(400);
     QVERIFY(view.grab().save(out));
 }
 

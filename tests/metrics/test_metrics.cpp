@@ -1,5 +1,6 @@
 // Parsers, sampler script, downsampling, history and capacity arithmetic.
 #include "metrics/Capacity.h"
+#include "metrics/ChartData.h"
 #include "metrics/Downsample.h"
 #include "metrics/HistoryStore.h"
 #include "metrics/MetricsParsers.h"
@@ -79,6 +80,7 @@ private slots:
     void samplerHostileDataDir();
     void downsampleKeepsPeaks();
     void gapsAreKept();
+    void chartDataAtPixelWidth();
     void historyTiersAndGaps();
     void historyRetention();
     void capacityHandComputed();
@@ -126,7 +128,8 @@ void TestMetrics::quantity()
 void TestMetrics::quantityRejectsJunk_data()
 {
     QTest::addColumn<QString>("text");
-    for (const char *t : {"", "   ", "abc", "Mi", "12Zi", "1.2.3", "12 Mi", "1e", "--1", "1e999", "0x10", "12mi"})
+    for (const char *t :
+         {"", "   ", "abc", "Mi", "12Zi", "1.2.3", "12 Mi", "1e", "--1", "1e999", "0x10", "12mi"})
         QTest::newRow(t[0] ? t : "empty") << QString::fromLatin1(t);
 }
 
@@ -206,7 +209,8 @@ void TestMetrics::cgroup()
     QVERIFY(!absent.ok());
     QCOMPARE(absent.error().code, QStringLiteral("metrics.cgroup-absent"));
     QVERIFY(absent.error().message.contains(QStringLiteral("cgroup v2")));
-    auto denied = parseCgroupSection("v2\ncat: /sys/fs/cgroup/system.slice/k3s.service/memory.current: Permission denied\n");
+    auto denied = parseCgroupSection(
+        "v2\ncat: /sys/fs/cgroup/system.slice/k3s.service/memory.current: Permission denied\n");
     QCOMPARE(denied.error().code, QStringLiteral("metrics.cgroup-denied"));
     QCOMPARE(parseCgroupSection("v2\nmax\n").error().code, QStringLiteral("metrics.cgroup"));
     QVERIFY(!parseCgroupSection("").ok());
@@ -221,8 +225,9 @@ void TestMetrics::du()
     QVERIFY(d.ok());
     QCOMPARE(d->bytes, qint64(5368709120));
     QVERIFY(!d->partial);
-    auto partial = parseDuOutput("du: cannot read directory '/var/lib/rancher/k3s/server/tls': Permission denied\n"
-                                 "1234\t/var/lib/rancher/k3s\n");
+    auto partial =
+        parseDuOutput("du: cannot read directory '/var/lib/rancher/k3s/server/tls': Permission denied\n"
+                      "1234\t/var/lib/rancher/k3s\n");
     QVERIFY(partial.ok());
     QVERIFY(partial->partial);
     QCOMPARE(partial->bytes, qint64(1234));
@@ -258,7 +263,9 @@ void TestMetrics::podMetricsBroken()
 {
     const QByteArray full = fixture("podmetrics.json");
     QCOMPARE(parsePodMetricsList(full.left(full.size() / 2)).error().code, QStringLiteral("metrics.json"));
-    QVERIFY(!parsePodMetricsList("Error from server (NotFound): the server could not find the requested resource").ok());
+    QVERIFY(
+        !parsePodMetricsList("Error from server (NotFound): the server could not find the requested resource")
+             .ok());
     QVERIFY(!parsePodMetricsList(R"({"items": 7})").ok());
     // Wrong types inside items: skipped or zero, never a crash.
     auto odd = parsePodMetricsList(
@@ -295,7 +302,8 @@ void TestMetrics::podResources()
     QVERIFY(!s.cpuLimit); // litestream has no CPU limit
     QCOMPARE(s.ooms.size(), 1);
     QCOMPARE(s.ooms[0].container, QStringLiteral("api-scheduler"));
-    QCOMPARE(s.ooms[0].finishedAtMs, QDateTime::fromString(QStringLiteral("2026-11-27T06:41:12Z"), Qt::ISODate).toMSecsSinceEpoch());
+    QCOMPARE(s.ooms[0].finishedAtMs,
+             QDateTime::fromString(QStringLiteral("2026-11-27T06:41:12Z"), Qt::ISODate).toMSecsSinceEpoch());
     const PodResources &web = pods->at(1);
     QVERIFY(!web.memoryLimit);
     QCOMPARE(web.containersWithoutMemoryLimit, QStringList{QStringLiteral("nginx")});
@@ -322,10 +330,11 @@ void TestMetrics::nodeCapacity()
 
 void TestMetrics::samplerParsesSections()
 {
-    const QByteArray out = QByteArray("@@vigia:meminfo\n") + kMeminfo + "@@vigia:loadavg\n0.10 0.20 0.30 1/200 99\n"
-        + "@@vigia:nproc\n2\n@@vigia:cgroup\nv2\n400000000\nanon 300000000\nfile 100000000\n"
-        + "@@vigia:du\n5000\t/var/lib/rancher/k3s\n@@vigia:pods 0\n" + fixture("podmetrics.json")
-        + "@@vigia:nodes 0\n" + fixture("nodemetrics.json") + "@@vigia:end\n";
+    const QByteArray out =
+        QByteArray("@@vigia:meminfo\n") + kMeminfo + "@@vigia:loadavg\n0.10 0.20 0.30 1/200 99\n" +
+        "@@vigia:nproc\n2\n@@vigia:cgroup\nv2\n400000000\nanon 300000000\nfile 100000000\n" +
+        "@@vigia:du\n5000\t/var/lib/rancher/k3s\n@@vigia:pods 0\n" + fixture("podmetrics.json") +
+        "@@vigia:nodes 0\n" + fixture("nodemetrics.json") + "@@vigia:end\n";
     const Sample s = Sampler::parseOutput(out, 1234);
     QCOMPARE(s.timestampMs, qint64(1234));
     QVERIFY2(s.missing.isEmpty(), qPrintable(s.missing.join(QLatin1Char('|'))));
@@ -350,11 +359,12 @@ void TestMetrics::samplerParsesSections()
 
 void TestMetrics::samplerReportsMissing()
 {
-    const QByteArray out = QByteArray("@@vigia:meminfo\n") + kMeminfo + "@@vigia:loadavg\n0.1 0.2 0.3 1/2 3\n"
-        + "@@vigia:cgroup\nv1\n734003200\n"
-        + "@@vigia:pods 1\nError from server (NotFound): the server could not find the requested resource\n"
-        + "@@vigia:nodes 1\nError from server (NotFound): the server could not find the requested resource\n"
-        + "@@vigia:end\n";
+    const QByteArray out =
+        QByteArray("@@vigia:meminfo\n") + kMeminfo + "@@vigia:loadavg\n0.1 0.2 0.3 1/2 3\n" +
+        "@@vigia:cgroup\nv1\n734003200\n" +
+        "@@vigia:pods 1\nError from server (NotFound): the server could not find the requested resource\n" +
+        "@@vigia:nodes 1\nError from server (NotFound): the server could not find the requested resource\n" +
+        "@@vigia:end\n";
     const Sample s = Sampler::parseOutput(out, 1);
     QVERIFY(s.memory);
     QVERIFY(!s.podMetricsAvailable);
@@ -363,9 +373,21 @@ void TestMetrics::samplerReportsMissing()
     QVERIFY2(all.contains(QStringLiteral("cgroup v1")), qPrintable(all));
     QCOMPARE(s.missing.size(), 2); // node failure has the same cause: said once
 
+    // Pods and nodes from one `kubectl get podmetrics,nodemetrics`: kubectl's own words
+    // when the API group is not served, said once for both.
+    const Sample combined = Sampler::parseOutput(QByteArray("@@vigia:meminfo\n") + kMeminfo +
+                                                     "@@vigia:podsnodes 1\nerror: the server doesn't have a "
+                                                     "resource type \"podmetrics\"\n@@vigia:end\n",
+                                                 1);
+    const QString c = combined.missing.join(QLatin1Char('|'));
+    QVERIFY(!combined.podMetricsAvailable && !combined.nodeMetricsAvailable);
+    QVERIFY2(c.contains(QStringLiteral("metrics-server is not installed")), qPrintable(c));
+    QCOMPARE(combined.missing.size(), 1);
+
     const Sample denied = Sampler::parseOutput(
         "@@vigia:meminfo\ncat: /proc/meminfo: Permission denied\n@@vigia:cgroup\nabsent v2\n"
-        "@@vigia:pods 1\nerror: error loading config file \"/etc/rancher/k3s/k3s.yaml\": open /etc/rancher/k3s/k3s.yaml: permission denied\n",
+        "@@vigia:pods 1\nerror: error loading config file \"/etc/rancher/k3s/k3s.yaml\": open "
+        "/etc/rancher/k3s/k3s.yaml: permission denied\n",
         1);
     const QString d = denied.missing.join(QLatin1Char('|'));
     QVERIFY2(d.contains(QStringLiteral("Host memory unavailable")), qPrintable(d));
@@ -385,9 +407,11 @@ void TestMetrics::samplerScriptRunsThroughShell()
     QVERIFY(dir.isValid());
     QFile fake(dir.filePath(QStringLiteral("fake kubectl.sh")));
     QVERIFY(fake.open(QIODevice::WriteOnly));
-    fake.write("case \"$3\" in\n"
-               "  */pods) cat '" VIGIA_TEST_DATA_DIR "/podmetrics.json' ;;\n"
-               "  */nodes) cat '" VIGIA_TEST_DATA_DIR "/nodemetrics.json' ;;\n"
+    fake.write("case \"$2 $3\" in\n"
+               "  '--raw '*/pods) cat '" VIGIA_TEST_DATA_DIR "/podmetrics.json' ;;\n"
+               "  '--raw '*/nodes) cat '" VIGIA_TEST_DATA_DIR "/nodemetrics.json' ;;\n"
+               "  'podmetrics.metrics.k8s.io,nodemetrics.metrics.k8s.io -A') cat '" VIGIA_TEST_DATA_DIR
+               "/podnodemetrics.json' ;;\n"
                "  *) echo 'error: unknown' >&2; exit 1 ;;\n"
                "esac\n");
     fake.close();
@@ -411,13 +435,25 @@ void TestMetrics::samplerScriptRunsThroughShell()
     QVERIFY(s.podMetricsAvailable);
     QCOMPARE(s.pods.size(), 3);
     QCOMPARE(s.nodes.size(), 1);
+    QVERIFY(s.nodeMetricsAvailable);
+    for (const PodUsage &p : s.pods) // the node in the same list is not read as a pod
+        QVERIFY(!p.ns.isEmpty());
+    // Pods alone: the cheaper raw get.
+    const Sample podsOnly =
+        Sampler::parseOutput(runLikeSshd(remote::buildCommandLine(
+                                 Sampler::argv(cfg, {QStringLiteral("sh"), fake.fileName()}, false, false))),
+                             5);
+    QCOMPARE(podsOnly.pods.size(), 3);
+    QVERIFY(podsOnly.nodes.isEmpty());
+    QVERIFY2(!podsOnly.missing.join(QLatin1Char(' ')).contains(QStringLiteral("per-pod")),
+             qPrintable(podsOnly.missing.join(QLatin1Char('|'))));
     // This machine runs no k3s.service: said in words, not a zero.
     if (!s.k3s)
         QVERIFY(s.missing.join(QLatin1Char(' ')).contains(QStringLiteral("k3s.service")));
 
     // Without du or nodes on this tick, and a kubectl that is not there.
-    const QByteArray out2 = runLikeSshd(remote::buildCommandLine(
-        Sampler::argv(cfg, {QStringLiteral("/nonexistent/kubectl")}, false, false)));
+    const QByteArray out2 = runLikeSshd(
+        remote::buildCommandLine(Sampler::argv(cfg, {QStringLiteral("/nonexistent/kubectl")}, false, false)));
     const Sample s2 = Sampler::parseOutput(out2, 6);
     QVERIFY(s2.memory);
     QVERIFY(!s2.dataDirBytes);
@@ -426,12 +462,16 @@ void TestMetrics::samplerScriptRunsThroughShell()
              qPrintable(s2.missing.join(QLatin1Char('|'))));
 
     // A tick without pod metrics due says nothing is missing; no kubectl at all does.
-    const Sample s3 = Sampler::parseOutput(runLikeSshd(remote::buildCommandLine(
-        Sampler::argv(cfg, {QStringLiteral("sh"), fake.fileName()}, false, false, false))), 7);
+    const Sample s3 =
+        Sampler::parseOutput(runLikeSshd(remote::buildCommandLine(Sampler::argv(
+                                 cfg, {QStringLiteral("sh"), fake.fileName()}, false, false, false))),
+                             7);
     QVERIFY(s3.memory);
     QVERIFY(!s3.podMetricsAvailable);
-    QVERIFY2(!s3.missing.join(QLatin1Char(' ')).contains(QStringLiteral("per-pod")), qPrintable(s3.missing.join(QLatin1Char('|'))));
-    const Sample s4 = Sampler::parseOutput(runLikeSshd(remote::buildCommandLine(Sampler::argv(cfg, {}, false, false))), 8);
+    QVERIFY2(!s3.missing.join(QLatin1Char(' ')).contains(QStringLiteral("per-pod")),
+             qPrintable(s3.missing.join(QLatin1Char('|'))));
+    const Sample s4 =
+        Sampler::parseOutput(runLikeSshd(remote::buildCommandLine(Sampler::argv(cfg, {}, false, false))), 8);
     QVERIFY(s4.missing.join(QLatin1Char(' ')).contains(QStringLiteral("kubectl not detected")));
 }
 
@@ -440,8 +480,8 @@ void TestMetrics::samplerHostileDataDir()
     QTemporaryDir dir;
     const QString marker = dir.filePath(QStringLiteral("pwned"));
     SamplerConfig cfg;
-    cfg.dataDir = QStringLiteral("-x'; touch ") + marker + QStringLiteral(" #$(touch ") + marker + QStringLiteral(")`touch ")
-        + marker + QStringLiteral("`\n");
+    cfg.dataDir = QStringLiteral("-x'; touch ") + marker + QStringLiteral(" #$(touch ") + marker +
+                  QStringLiteral(")`touch ") + marker + QStringLiteral("`\n");
     const QByteArray out = runLikeSshd(remote::buildCommandLine(
         Sampler::argv(cfg, {QStringLiteral("touch"), marker + QStringLiteral("; true")}, true, false)));
     QVERIFY(out.contains("@@vigia:end"));
@@ -453,8 +493,8 @@ void TestMetrics::downsampleKeepsPeaks()
     Series s;
     for (int i = 0; i < 10000; ++i)
         s.append(Point::raw(qint64(i) * 10000, 100.0 + (i % 7)));
-    s[4321].min = s[4321].max = s[4321].avg = 999.0;  // one spike
-    s[8765].min = s[8765].max = s[8765].avg = -50.0;   // one dip
+    s[4321].min = s[4321].max = s[4321].avg = 999.0; // one spike
+    s[8765].min = s[8765].max = s[8765].avg = -50.0; // one dip
     const Series b = minMaxBuckets(s, 0, 600000);
     QVERIFY(b.size() <= 10000 / 60 + 1);
     double maxOf = -1e9, minOf = 1e9;
@@ -507,6 +547,53 @@ void TestMetrics::gapsAreKept()
         QVERIFY(!std::isnan(v[i]));
 }
 
+// 7 days of 10 s samples squeezed into ~1,000 one-pixel buckets: a single 10 s
+// spike still tops its bucket (pod and namespace layers), and 3 hours with the
+// console closed stay NaN in every layer.
+void TestMetrics::chartDataAtPixelWidth()
+{
+    const qint64 day = HistoryStore::kDayMs;
+    const qint64 now = 1764230400000, from = now - 7 * day;
+    const qint64 gapFrom = from + 2 * day, gapTo = gapFrom + 3 * 3600000LL;
+    const qint64 spikeAt = from + 5 * day + 4321 * 10000LL;
+    HistoryRead read;
+    read.bucketMs = 10000;
+    read.gapMs = 25000;
+    for (int pod = 0; pod < 3; ++pod) {
+        Series s;
+        for (qint64 t = from; t < now; t += 10000) {
+            if (t >= gapFrom && t < gapTo)
+                continue;
+            s.append(Point::raw(t, t == spikeAt && pod == 1 ? 900.0 : 100.0 + double((t / 10000) % 5)));
+        }
+        read.series.insert(keys::podMemory(QStringLiteral("ns"), QStringLiteral("p%1").arg(pod)), s);
+    }
+    ChartOptions opt;
+    opt.maxBuckets = 1000;
+    opt.expandedNamespaces = {};
+    const ChartData collapsed = buildChartData(read, from, now, opt);
+    QVERIFY(collapsed.grid.count <= 1000);
+    QCOMPARE(collapsed.memory.size(), 1);
+    const QVector<double> &ns = collapsed.memory.first().values;
+    const int spikeBucket = int((spikeAt - from) / collapsed.grid.bucketMs);
+    // The namespace sums the pods' bucket maxima: the spike plus the others' highs.
+    QCOMPARE(ns[spikeBucket], 900.0 + 104.0 + 104.0);
+    QVERIFY(ns[spikeBucket - 2] < 400.0);
+    opt.expandedNamespaces = {QStringLiteral("ns")};
+    const ChartData expanded = buildChartData(read, from, now, opt);
+    QCOMPARE(expanded.memory.size(), 3);
+    QCOMPARE(expanded.memory[1].values[spikeBucket], 900.0);
+    // Buckets wholly inside the gap are empty in every layer; the next full bucket after it is not.
+    const int g0 = int((gapFrom - from) / collapsed.grid.bucketMs) + 1;
+    const int g1 = int((gapTo - from) / collapsed.grid.bucketMs) - 1;
+    QVERIFY(g1 - g0 >= 10);
+    for (const ChartLayer &l : expanded.memory)
+        for (int i = g0; i <= g1; ++i)
+            QVERIFY2(std::isnan(l.values[i]), qPrintable(QStringLiteral("%1 at %2").arg(l.label).arg(i)));
+    QVERIFY(!std::isnan(ns[g1 + 2]));
+    QCOMPARE(segmentsOf(ns).size(), 2);
+}
+
 void TestMetrics::historyTiersAndGaps()
 {
     QTemporaryDir dir;
@@ -517,13 +604,23 @@ void TestMetrics::historyTiersAndGaps()
         QVERIFY(store.open().ok());
         QVERIFY(store.beginSession(t0, 10000).ok());
         for (int i = 0; i < 60; ++i) // ten minutes
-            QVERIFY(store.appendValues(t0 + i * 10000, {{QStringLiteral("pod/joledev/web/mem"), 100 + i},
-                                                         {keys::hostUsed(), 1000}}).ok());
+            QVERIFY(store
+                        .appendValues(t0 + i * 10000, {{QStringLiteral("pod/joledev/web/mem"), 100 + i},
+                                                       {keys::hostUsed(), 1000}})
+                        .ok());
         QVERIFY(store.beginSession(t0 + 3600000, 10000).ok());
         for (int i = 0; i < 6; ++i)
-            QVERIFY(store.appendValues(t0 + 3600000 + i * 10000, {{QStringLiteral("pod/joledev/web/mem"), 5000}}).ok());
-        QVERIFY(store.appendOom({t0 + 5000, QStringLiteral("joledev"), QStringLiteral("web"), QStringLiteral("nginx")}).ok());
-        QVERIFY(store.appendOom({t0 + 5000, QStringLiteral("joledev"), QStringLiteral("web"), QStringLiteral("nginx")}).ok());
+            QVERIFY(
+                store.appendValues(t0 + 3600000 + i * 10000, {{QStringLiteral("pod/joledev/web/mem"), 5000}})
+                    .ok());
+        QVERIFY(store
+                    .appendOom({t0 + 5000, QStringLiteral("joledev"), QStringLiteral("web"),
+                                QStringLiteral("nginx")})
+                    .ok());
+        QVERIFY(store
+                    .appendOom({t0 + 5000, QStringLiteral("joledev"), QStringLiteral("web"),
+                                QStringLiteral("nginx")})
+                    .ok());
     }
     HistoryStore store(path); // reopened: history survives
     QVERIFY(store.open().ok());
@@ -559,8 +656,10 @@ void TestMetrics::historyTiersAndGaps()
     QCOMPARE(HistoryStore::chooseTier(now - 3600000, now, now), int(HistoryStore::Raw));
     QCOMPARE(HistoryStore::chooseTier(now - 24 * 3600000LL, now, now), int(HistoryStore::Minute));
     QCOMPARE(HistoryStore::chooseTier(now - 7 * 24 * 3600000LL, now, now), int(HistoryStore::TenMinutes));
-    QVERIFY(HistoryStore::defaultPath(QStringLiteral("../evil/name")).endsWith(QStringLiteral("/metrics/.._evil_name.sqlite"))
-            || HistoryStore::defaultPath(QStringLiteral("../evil/name")).endsWith(QStringLiteral("_evil_name.sqlite")));
+    QVERIFY(HistoryStore::defaultPath(QStringLiteral("../evil/name"))
+                .endsWith(QStringLiteral("/metrics/.._evil_name.sqlite")) ||
+            HistoryStore::defaultPath(QStringLiteral("../evil/name"))
+                .endsWith(QStringLiteral("_evil_name.sqlite")));
 }
 
 void TestMetrics::historyRetention()
@@ -593,7 +692,8 @@ void TestMetrics::capacityHandComputed()
     //  kube-system/traefik   req 0     lim 256Mi  no metrics (counts at its request, 0)
     //  joledev/old-job       Succeeded: ignored
     // Sum of peaks 200Mi; sum of requests 160Mi.
-    // Room at peaks: 4096 - 1024 - 200 = 2872 MiB = 2.80 GiB; by requests: 4096 - 1024 - 160 = 2912 MiB = 2.84 GiB.
+    // Room at peaks: 4096 - 1024 - 200 = 2872 MiB = 2.80 GiB; by requests: 4096 - 1024 - 160 = 2912 MiB
+    // = 2.84 GiB.
     auto pod = [](const char *ns, const char *name, qint64 req, std::optional<qint64> lim) {
         PodResources p;
         p.ns = QString::fromLatin1(ns);
@@ -607,8 +707,10 @@ void TestMetrics::capacityHandComputed()
     in.budgetBytes = 4 * kGiB;
     in.overheadPeakBytes = 1 * kGiB;
     in.nodeAllocatableBytes = qint64(4014252) * 1024;
-    in.pods = {pod("joledev", "web", 64 * kMiB, 128 * kMiB), pod("joledev", "api-quoter", 32 * kMiB, 64 * kMiB),
-               pod("joledev", "api-scheduler", 64 * kMiB, std::nullopt), pod("kube-system", "traefik", 0, 256 * kMiB)};
+    in.pods = {pod("joledev", "web", 64 * kMiB, 128 * kMiB),
+               pod("joledev", "api-quoter", 32 * kMiB, 64 * kMiB),
+               pod("joledev", "api-scheduler", 64 * kMiB, std::nullopt),
+               pod("kube-system", "traefik", 0, 256 * kMiB)};
     PodResources done = pod("joledev", "old-job", 512 * kMiB, std::nullopt);
     done.phase = QStringLiteral("Succeeded");
     in.pods.append(done);
@@ -629,7 +731,9 @@ void TestMetrics::capacityHandComputed()
     QCOMPARE(r.total.memoryRequest, 160 * kMiB);
     QCOMPARE(*r.roomAtPeaksBytes, 2872 * kMiB);
     QCOMPARE(r.roomByRequestsBytes, 2912 * kMiB);
-    QCOMPARE(r.sentence, QStringLiteral("Room for one more project: about 2.8 GiB at current peaks, 2.8 GiB by requests."));
+    QCOMPARE(
+        r.sentence,
+        QStringLiteral("Room for one more project: about 2.8 GiB at current peaks, 2.8 GiB by requests."));
     QCOMPARE(r.warnings.size(), 2);
     QCOMPARE(r.warnings[0].kind, CapacityWarning::NearLimit);
     QCOMPARE(r.warnings[0].pod, QStringLiteral("api-quoter"));
@@ -644,9 +748,11 @@ void TestMetrics::capacityHandComputed()
     ex.overheadPeakBytes = 1 * kGiB;
     PodResources a = pod("joledev", "a", qint64(0.4 * double(kGiB)), 2 * kGiB);
     ex.pods = {a};
-    ex.observed[QStringLiteral("joledev/a")] = {std::nullopt, qint64(1.1 * double(kGiB)), std::nullopt, std::nullopt};
-    QCOMPARE(computeCapacity(ex).sentence,
-             QStringLiteral("Room for one more project: about 1.9 GiB at current peaks, 2.6 GiB by requests."));
+    ex.observed[QStringLiteral("joledev/a")] = {std::nullopt, qint64(1.1 * double(kGiB)), std::nullopt,
+                                                std::nullopt};
+    QCOMPARE(
+        computeCapacity(ex).sentence,
+        QStringLiteral("Room for one more project: about 1.9 GiB at current peaks, 2.6 GiB by requests."));
 }
 
 void TestMetrics::capacityOverBudget()
@@ -663,8 +769,9 @@ void TestMetrics::capacityOverBudget()
     in.observed[QStringLiteral("n/big")] = {std::nullopt, 400 * kMiB, std::nullopt, std::nullopt};
     const CapacityReport r = computeCapacity(in);
     QCOMPARE(*r.roomAtPeaksBytes, -76 * kMiB);
-    QCOMPARE(r.sentence, QStringLiteral("No room for another project: current peaks exceed the 1.0 GiB budget by 76 MiB "
-                                        "(224 MiB by requests)."));
+    QCOMPARE(r.sentence,
+             QStringLiteral("No room for another project: current peaks exceed the 1.0 GiB budget by 76 MiB "
+                            "(224 MiB by requests)."));
     QCOMPARE(r.warnings.size(), 1);
     QCOMPARE(r.warnings[0].kind, CapacityWarning::OverBudget);
     // No metrics at all: the sentence says so instead of inventing peaks.
@@ -682,8 +789,8 @@ void TestMetrics::observeHistoryOverhead()
     Series used, a, b;
     for (int i = 0; i < 20; ++i) {
         const qint64 t = qint64(i) * 10000;
-        a.append(Point::raw(t, 100 + i));            // peak 119 at i = 19
-        b.append(Point::raw(t, i == 5 ? 500 : 50));  // spike at i = 5
+        a.append(Point::raw(t, 100 + i));           // peak 119 at i = 19
+        b.append(Point::raw(t, i == 5 ? 500 : 50)); // spike at i = 5
         used.append(Point::raw(t, i == 5 ? 1500 : 1000 + i));
     }
     read.series.insert(QStringLiteral("pod/ns/a/mem"), a);

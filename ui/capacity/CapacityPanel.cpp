@@ -8,6 +8,7 @@
 #include <QStyle>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 
 namespace vigia::ui {
@@ -18,7 +19,10 @@ using metrics::formatBytes;
 namespace {
 enum Column { Name, Request, Limit, P95, Peak, OfLimit, ColumnCount };
 
-QString optBytes(const std::optional<qint64> &v) { return v ? formatBytes(*v) : QStringLiteral("—"); }
+QString optBytes(const std::optional<qint64> &v)
+{
+    return v ? formatBytes(*v) : QStringLiteral("—");
+}
 
 void fillRow(QTreeWidgetItem *item, const CapacityRow &r, const QString &name)
 {
@@ -26,7 +30,8 @@ void fillRow(QTreeWidgetItem *item, const CapacityRow &r, const QString &name)
     item->setText(Request, r.memoryRequest ? formatBytes(r.memoryRequest) : QStringLiteral("—"));
     QString limit = r.memoryLimitSum ? formatBytes(r.memoryLimitSum) : QString();
     if (r.podsWithoutLimit > 0)
-        limit = limit.isEmpty() ? QObject::tr("none") : limit + QObject::tr(" (+%n without)", nullptr, r.podsWithoutLimit);
+        limit = limit.isEmpty() ? QObject::tr("none")
+                                : limit + QObject::tr(" (+%n without)", nullptr, r.podsWithoutLimit);
     item->setText(Limit, limit);
     item->setText(P95, optBytes(r.memoryP95));
     item->setText(Peak, optBytes(r.memoryPeak));
@@ -56,7 +61,8 @@ CapacityPanel::CapacityPanel(QWidget *parent) : QWidget(parent)
     m_totals->setWordWrap(true);
     m_table = new QTreeWidget(this);
     m_table->setColumnCount(ColumnCount);
-    m_table->setHeaderLabels({tr("Namespace / pod"), tr("Request"), tr("Limit"), tr("p95"), tr("Peak"), tr("Peak / limit")});
+    m_table->setHeaderLabels(
+        {tr("Namespace / pod"), tr("Request"), tr("Limit"), tr("p95"), tr("Peak"), tr("Peak / limit")});
     m_table->setRootIsDecorated(true);
     m_table->setUniformRowHeights(true);
     m_table->header()->setStretchLastSection(false);
@@ -87,9 +93,27 @@ void CapacityPanel::setReport(const metrics::CapacityReport &r)
         totals << tr("node allocatable %1").arg(formatBytes(*r.nodeAllocatableBytes));
     if (r.overheadPeakBytes)
         totals << tr("K3s + system peak %1").arg(formatBytes(*r.overheadPeakBytes));
-    totals << tr("requests %1").arg(formatBytes(r.total.memoryRequest));
-    if (r.total.memoryPeak)
+    // Each sum against the node's allocatable (what the scheduler hands out), when known.
+    auto ofAllocatable = [&r](qint64 v) {
+        if (!r.nodeAllocatableBytes || *r.nodeAllocatableBytes <= 0)
+            return QString();
+        return tr(" (%1% of allocatable)")
+            .arg(qint64(std::llround(100.0 * double(v) / double(*r.nodeAllocatableBytes))));
+    };
+    totals
+        << tr("requests %1%2").arg(formatBytes(r.total.memoryRequest), ofAllocatable(r.total.memoryRequest));
+    if (r.total.memoryLimitSum > 0)
+        totals << tr("limits %1%2")
+                      .arg(formatBytes(r.total.memoryLimitSum), ofAllocatable(r.total.memoryLimitSum));
+    if (r.total.memoryP95)
+        totals << tr("pod p95 %1").arg(formatBytes(*r.total.memoryP95));
+    if (r.total.memoryPeak) {
         totals << tr("pod peaks %1").arg(formatBytes(*r.total.memoryPeak));
+        const qint64 used = *r.total.memoryPeak + r.overheadPeakBytes.value_or(0);
+        totals << tr("peaks with K3s + system: %1% of the budget")
+                      .arg(qint64(
+                          std::llround(100.0 * double(used) / double(std::max<qint64>(1, r.budgetBytes)))));
+    }
     m_totals->setText(totals.join(QStringLiteral(" · ")));
 
     QSet<QString> expanded;
@@ -120,14 +144,23 @@ void CapacityPanel::setReport(const metrics::CapacityReport &r)
 
     m_warnings->clear();
     for (const auto &w : r.warnings) {
-        auto *item = new QListWidgetItem(style()->standardIcon(QStyle::SP_MessageBoxWarning), w.text, m_warnings);
+        auto *item =
+            new QListWidgetItem(style()->standardIcon(QStyle::SP_MessageBoxWarning), w.text, m_warnings);
         item->setData(Qt::UserRole, int(w.kind));
     }
     if (r.warnings.isEmpty())
-        new QListWidgetItem(style()->standardIcon(QStyle::SP_DialogApplyButton), tr("No capacity warnings."), m_warnings);
+        new QListWidgetItem(style()->standardIcon(QStyle::SP_DialogApplyButton), tr("No capacity warnings."),
+                            m_warnings);
 }
 
-QString CapacityPanel::sentence() const { return m_sentence->text(); }
+QString CapacityPanel::sentence() const
+{
+    return m_sentence->text();
+}
+QString CapacityPanel::totalsText() const
+{
+    return m_totals->text();
+}
 
 QStringList CapacityPanel::warningTexts() const
 {

@@ -18,6 +18,7 @@ public:
     explicit CapacityPanel(QWidget *parent = nullptr);
     void setReport(const metrics::CapacityReport &report);
     QString sentence() const;
+    QString totalsText() const;
     QStringList warningTexts() const;
     QTreeWidget *table() const { return m_table; }
 

@@ -9,7 +9,10 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSplitter>
+#include <QTimer>
+
 #include <QVBoxLayout>
+#include <cstdlib>
 
 namespace vigia::ui {
 
@@ -21,7 +24,10 @@ CapacityView::CapacityView(QWidget *parent) : QWidget(parent)
     const struct {
         const char *label;
         qint64 ms;
-    } ranges[] = {{"15 min", 15 * 60000LL}, {"1 h", 3600000LL}, {"24 h", 24 * 3600000LL}, {"7 days", 7 * 24 * 3600000LL}};
+    } ranges[] = {{"15 min", 15 * 60000LL},
+                  {"1 h", 3600000LL},
+                  {"24 h", 24 * 3600000LL},
+                  {"7 days", 7 * 24 * 3600000LL}};
     for (const auto &r : ranges) {
         auto *b = new QPushButton(tr(r.label), this);
         b->setCheckable(true);
@@ -34,7 +40,8 @@ CapacityView::CapacityView(QWidget *parent) : QWidget(parent)
     m_missing = new QLabel(this);
     m_missing->setWordWrap(true);
     m_missing->setVisible(false);
-    m_missing->setStyleSheet(QStringLiteral("QLabel { background: #fff4ce; border: 1px solid #e0c060; padding: 4px; }"));
+    m_missing->setStyleSheet(
+        QStringLiteral("QLabel { background: #fff4ce; border: 1px solid #e0c060; padding: 4px; }"));
     layout->addLayout(bar);
     layout->addWidget(m_missing);
 
@@ -64,10 +71,39 @@ CapacityView::CapacityView(QWidget *parent) : QWidget(parent)
     connect(m_memory, &ResourceChartView::podClicked, this, &CapacityView::podSelected);
     connect(m_cpu, &ResourceChartView::podClicked, this, &CapacityView::podSelected);
     connect(m_panel, &CapacityPanel::podActivated, this, &CapacityView::podSelected);
+
+    // One bucket per pixel: a much wider or narrower chart is rebuilt once the resizing stops.
+    m_resizeRefresh = new QTimer(this);
+    m_resizeRefresh->setSingleShot(true);
+    m_resizeRefresh->setInterval(150);
+    connect(m_resizeRefresh, &QTimer::timeout, this, [this] {
+        if (std::abs(m_memory->pixelBuckets() - m_drawnBuckets) * 10 > m_drawnBuckets)
+            refresh(m_lastNow);
+    });
 }
 
-void CapacityView::setHistoryStore(metrics::HistoryStore *store) { m_store = store; }
-void CapacityView::setPodResources(const QList<metrics::PodResources> &pods) { m_pods = pods; }
+void CapacityView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    if (m_drawnBuckets > 0)
+        m_resizeRefresh->start();
+}
+
+void CapacityView::setHistoryStore(metrics::HistoryStore *store)
+{
+    m_store = store;
+}
+void CapacityView::setPodResources(const QList<metrics::PodResources> &pods)
+{
+    m_pods = pods;
+    // A pod keeps only its last termination: stored, the kill stays on the time axis
+    // after the next restart and after the console is closed (the store de-duplicates).
+    if (m_store && m_store->isOpen())
+        for (const auto &p : m_pods)
+            for (const auto &o : p.ooms)
+                if (o.finishedAtMs > 0)
+                    (void)m_store->appendOom({o.finishedAtMs, p.ns, p.name, o.container});
+}
 
 void CapacityView::setBudget(std::optional<qint64> profileBudget, std::optional<qint64> nodeCapacity,
                              std::optional<qint64> nodeAllocatable)
@@ -124,6 +160,7 @@ void CapacityView::refresh(qint64 nowMs)
     metrics::ChartOptions opt;
     opt.budgetBytes = budget;
     opt.expandedNamespaces = m_expanded;
+    opt.maxBuckets = m_drawnBuckets = m_memory->pixelBuckets();
     if (limits > 0)
         opt.limitsSumBytes = limits;
     const metrics::ChartData data = metrics::buildChartData(read, from, now, opt);

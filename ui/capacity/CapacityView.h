@@ -12,6 +12,7 @@
 
 class QButtonGroup;
 class QLabel;
+class QTimer;
 
 namespace vigia::ui {
 
@@ -47,12 +48,17 @@ signals:
     // For the cluster overview's warning state.
     void warningsChanged(const QStringList &warnings);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     metrics::HistoryStore *m_store = nullptr;
     QList<metrics::PodResources> m_pods;
     std::optional<qint64> m_profileBudget, m_nodeCapacity, m_nodeAllocatable;
     qint64 m_rangeMs = 3600 * 1000;
     qint64 m_lastNow = 0;
+    int m_drawnBuckets = 0; // the display grid the charts were built for
+    QTimer *m_resizeRefresh;
     QSet<QString> m_expanded;
     metrics::CapacityReport m_report;
     QLabel *m_missing;

@@ -12,6 +12,7 @@
 #include <QScatterSeries>
 #include <QToolTip>
 #include <QValueAxis>
+#include <algorithm>
 #include <cmath>
 
 namespace vigia::ui {
@@ -40,7 +41,17 @@ ResourceChartView::ResourceChartView(Mode mode, QWidget *parent) : QChartView(pa
     setChart(c);
 }
 
-double ResourceChartView::axisMax() const { return m_y ? m_y->max() * m_unit : 0; }
+double ResourceChartView::axisMax() const
+{
+    return m_y ? m_y->max() * m_unit : 0;
+}
+
+int ResourceChartView::pixelBuckets() const
+{
+    const int plot = int(chart()->plotArea().width());
+    // Before the first data (no axes, no legend) or layout: the widget less axis and legend.
+    return std::clamp(m_x && plot > 50 ? plot : width() - 260, 120, 4000);
+}
 
 QString ResourceChartView::format(double v) const
 {
@@ -125,12 +136,17 @@ void ResourceChartView::setChartData(const metrics::ChartData &data)
             area->attachAxis(m_x);
             area->attachAxis(m_y);
             const ChartLayer info = layer;
-            connect(area, &QAreaSeries::clicked, this, [this, info]() {
-                if (info.kind == ChartLayer::Namespace)
-                    emit namespaceClicked(info.ns);
-                else if (info.kind == ChartLayer::Pod)
-                    emit podClicked(info.ns, info.pod);
-            });
+            // Queued: expanding a namespace rebuilds the chart, which must not happen
+            // under the press whose release still goes to this area's item.
+            connect(
+                area, &QAreaSeries::clicked, this,
+                [this, info]() {
+                    if (info.kind == ChartLayer::Namespace)
+                        emit namespaceClicked(info.ns);
+                    else if (info.kind == ChartLayer::Pod)
+                        emit podClicked(info.ns, info.pod);
+                },
+                Qt::QueuedConnection);
             // One legend entry per layer, however many gaps split it.
             if (!first)
                 for (QLegendMarker *m : c->legend()->markers(area))
@@ -171,11 +187,11 @@ void ResourceChartView::setChartData(const metrics::ChartData &data)
         return s;
     };
     if (reference > 0)
-        m_budget = hline(reference,
-                         m_mode == Mode::Memory
-                             ? tr("Budget %1").arg(metrics::formatBytes(m_data.budgetBytes))
-                             : tr("%n vCPU", nullptr, int(std::lround(m_data.vcpus))),
-                         QColor(0xd6, 0x27, 0x28), Qt::SolidLine);
+        m_budget =
+            hline(reference,
+                  m_mode == Mode::Memory ? tr("Budget %1").arg(metrics::formatBytes(m_data.budgetBytes))
+                                         : tr("%n vCPU", nullptr, int(std::lround(m_data.vcpus))),
+                  QColor(0xd6, 0x27, 0x28), Qt::SolidLine);
     if (m_mode == Mode::Memory && m_data.limitsSumBytes && *m_data.limitsSumBytes > 0)
         m_limits = hline(double(*m_data.limitsSumBytes),
                          tr("Sum of limits %1").arg(metrics::formatBytes(*m_data.limitsSumBytes)),
@@ -194,7 +210,8 @@ void ResourceChartView::setChartData(const metrics::ChartData &data)
         m_ooms->attachAxis(m_y);
     }
     setChart(c);
-    delete old;
+    // Later: an event being delivered may still point into the old chart's items.
+    old->deleteLater();
 }
 
 QString ResourceChartView::valuesAt(qint64 t) const
@@ -205,7 +222,8 @@ QString ResourceChartView::valuesAt(qint64 t) const
     if (i >= m_data.grid.count)
         return {};
     QStringList lines;
-    lines << QDateTime::fromMSecsSinceEpoch(m_data.grid.timeAt(int(i))).toString(QStringLiteral("ddd HH:mm:ss"));
+    lines << QDateTime::fromMSecsSinceEpoch(m_data.grid.timeAt(int(i)))
+                 .toString(QStringLiteral("ddd HH:mm:ss"));
     const QList<ChartLayer> &layers = m_mode == Mode::Memory ? m_data.memory : m_data.cpu;
     double total = 0;
     bool any = false;

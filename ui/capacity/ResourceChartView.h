@@ -32,6 +32,9 @@ public:
     QScatterSeries *oomMarkers() const { return m_ooms; }
     QList<QAreaSeries *> layerAreas() const { return m_areas; }
     double axisMax() const;
+    const metrics::ChartData &chartData() const { return m_data; }
+    // One display bucket per pixel of the plot area: finer buys nothing on screen.
+    int pixelBuckets() const;
     // The tooltip text at a time (ms since epoch); empty outside the data.
     QString valuesAt(qint64 t) const;
 

@@ -11,6 +11,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTimeZone>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <cmath>
@@ -73,6 +74,17 @@ ProfileDialog::ProfileDialog(const Profile &profile, const QStringList &takenNam
         m_ram->setText(QLocale().toString(double(*profile.ramBudgetBytes) / kGiB, 'g', 4));
     m_ram->setPlaceholderText(tr("empty: take it from the node"));
 
+    m_sampleInterval = new QSpinBox(this);
+    m_sampleInterval->setObjectName(QStringLiteral("sampleInterval"));
+    m_sampleInterval->setRange(Profile::kMinSampleIntervalSec, Profile::kMaxSampleIntervalSec);
+    m_sampleInterval->setSuffix(tr(" s"));
+    m_sampleInterval->setValue(profile.sampleIntervalSec);
+    m_sampleInterval->setToolTip(tr("How often the Capacity tab samples memory and CPU on the server"));
+    m_timeZone = new QLineEdit(profile.timeZone, this);
+    m_timeZone->setObjectName(QStringLiteral("timeZone"));
+    m_timeZone->setPlaceholderText(QStringLiteral("America/Tijuana"));
+    m_timeZone->setToolTip(tr("The business's time zone: appointments are shown in it"));
+
     m_readOnly = new QCheckBox(tr("Read-only: never change anything on this server"), this);
     m_readOnly->setChecked(profile.readOnly);
     m_requireTypedName = new QCheckBox(tr("Ask to type the name before undo or delete"), this);
@@ -87,6 +99,8 @@ ProfileDialog::ProfileDialog(const Profile &profile, const QStringList &takenNam
     form->addRow(tr("&Key file:"), keyRow);
     form->addRow(tr("kube&ctl command:"), m_kubectl);
     form->addRow(tr("&RAM budget (GiB):"), m_ram);
+    form->addRow(tr("&Sample every:"), m_sampleInterval);
+    form->addRow(tr("&Time zone:"), m_timeZone);
     form->addRow(QString(), m_readOnly);
     form->addRow(QString(), m_requireTypedName);
 
@@ -104,7 +118,7 @@ ProfileDialog::ProfileDialog(const Profile &profile, const QStringList &takenNam
     layout->addWidget(m_error);
     layout->addWidget(m_buttons);
 
-    for (QLineEdit *e : {m_name, m_host, m_ram})
+    for (QLineEdit *e : {m_name, m_host, m_ram, m_timeZone})
         connect(e, &QLineEdit::textChanged, this, &ProfileDialog::updateValidity);
     updateValidity();
     setMinimumWidth(520);
@@ -134,6 +148,9 @@ QString ProfileDialog::validationError() const
     (void)parseGiB(m_ram->text(), &ok);
     if (!ok)
         return tr("The RAM budget must be a positive number of GiB, or empty.");
+    const QString zone = m_timeZone->text().trimmed();
+    if (!zone.isEmpty() && !QTimeZone(zone.toUtf8()).isValid())
+        return tr("“%1” is not a time zone this system knows (e.g. America/Tijuana).").arg(zone);
     return {};
 }
 
@@ -170,6 +187,9 @@ Profile ProfileDialog::profile() const
     p.ramBudgetBytes = (ok && gib) ? std::optional<qint64>(qint64(std::llround(*gib * kGiB))) : std::nullopt;
     p.readOnly = m_readOnly->isChecked();
     p.requireTypedName = m_requireTypedName->isChecked();
+    p.sampleIntervalSec = m_sampleInterval->value();
+    const QString zone = m_timeZone->text().trimmed();
+    p.timeZone = zone.isEmpty() ? Profile().timeZone : zone;
     return p;
 }
 

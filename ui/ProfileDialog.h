@@ -50,6 +50,8 @@ private:
     QLineEdit *m_keyFile = nullptr;
     QLineEdit *m_kubectl = nullptr;
     QLineEdit *m_ram = nullptr;
+    QSpinBox *m_sampleInterval = nullptr;
+    QLineEdit *m_timeZone = nullptr;
     QCheckBox *m_readOnly = nullptr;
     QCheckBox *m_requireTypedName = nullptr;
     QLabel *m_error = nullptr;

@@ -22,6 +22,11 @@ struct Profile {
     QString quotesDbPath;
     bool allowDbSudo = false; // read databases the SSH user cannot read with `sudo -n`
     QString timeZone = QStringLiteral("America/Tijuana");
+    // Capacity: seconds between samples. Each sample costs the server a little CPU (see the
+    // sampler_remote_cpu benchmark), so the range is bounded.
+    int sampleIntervalSec = 10;
+    static constexpr int kMinSampleIntervalSec = 5;
+    static constexpr int kMaxSampleIntervalSec = 600;
 
     bool operator==(const Profile &) const = default;
 };

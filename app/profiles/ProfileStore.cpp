@@ -1,5 +1,7 @@
 #include "profiles/ProfileStore.h"
 
+#include <algorithm>
+
 #include "core/Log.h"
 
 #include <QDir>
@@ -35,6 +37,9 @@ Profile readProfile(const QSettings &s)
     p.quotesDbPath = s.value(QStringLiteral("quotesDbPath")).toString();
     p.allowDbSudo = s.value(QStringLiteral("allowDbSudo"), false).toBool();
     p.timeZone = s.value(QStringLiteral("timeZone"), p.timeZone).toString();
+    p.sampleIntervalSec =
+        std::clamp(s.value(QStringLiteral("sampleIntervalSec"), p.sampleIntervalSec).toInt(),
+                   Profile::kMinSampleIntervalSec, Profile::kMaxSampleIntervalSec);
     return p;
 }
 
@@ -57,6 +62,7 @@ void writeProfile(QSettings &s, const Profile &p)
     s.setValue(QStringLiteral("quotesDbPath"), p.quotesDbPath);
     s.setValue(QStringLiteral("allowDbSudo"), p.allowDbSudo);
     s.setValue(QStringLiteral("timeZone"), p.timeZone);
+    s.setValue(QStringLiteral("sampleIntervalSec"), p.sampleIntervalSec);
 }
 
 QString expandHome(const QString &path)
@@ -135,6 +141,12 @@ Result<void> ProfileStore::validate(const Profile &p)
     if (p.user.contains(QLatin1Char(' ')) || p.user.contains(QLatin1Char('@')))
         return makeError(QStringLiteral("\"%1\" is not a valid user name.").arg(p.user), QString(),
                          QStringLiteral("profile.user"));
+    if (p.sampleIntervalSec < Profile::kMinSampleIntervalSec ||
+        p.sampleIntervalSec > Profile::kMaxSampleIntervalSec)
+        return makeError(QStringLiteral("Sample every %1 to %2 seconds.")
+                             .arg(Profile::kMinSampleIntervalSec)
+                             .arg(Profile::kMaxSampleIntervalSec),
+                         QString(), QStringLiteral("profile.sampleInterval"));
     if (p.ramBudgetBytes && *p.ramBudgetBytes <= 0)
         return makeError(
             QStringLiteral("The RAM budget must be positive, or empty to take it from the node."), QString(),

@@ -80,6 +80,11 @@ void TestProfiles::crudRoundTrip()
     a.ramBudgetBytes = qint64(4) * 1024 * 1024 * 1024;
     a.readOnly = true;
     a.knownHostsPath = QStringLiteral("/tmp/kh");
+    a.appointmentsDbPath = QStringLiteral("/var/lib/rancher/k3s/storage/pvc-1_joledev_data/citas 'v2'.db");
+    a.quotesDbPath = QStringLiteral("/srv/quoter.sqlite");
+    a.allowDbSudo = true;
+    a.timeZone = QStringLiteral("Europe/Madrid");
+    a.sampleIntervalSec = 30;
     QVERIFY(store.add(a).ok());
 
     Profile b;
@@ -175,6 +180,15 @@ void TestProfiles::validation_data()
                                      << "h"
                                      << "a b"
                                      << "profile.user";
+    // "user" picks the bad interval here: too fast for the server, or too slow to chart.
+    QTest::newRow("sample interval too short") << "n"
+                                               << "h"
+                                               << "fast"
+                                               << "profile.sampleInterval";
+    QTest::newRow("sample interval too long") << "n"
+                                              << "h"
+                                              << "slow"
+                                              << "profile.sampleInterval";
 }
 
 void TestProfiles::validation()
@@ -187,6 +201,10 @@ void TestProfiles::validation()
     p.name = name;
     p.host = host;
     p.user = user;
+    if (code == QLatin1String("profile.sampleInterval"))
+        p.sampleIntervalSec = user == QLatin1String("fast") ? 1 : 3600;
+    if (code == QLatin1String("profile.sampleInterval"))
+        p.user.clear();
     const Result<void> r = ProfileStore::validate(p);
     QCOMPARE(r.ok(), code.isEmpty());
     if (!r.ok())

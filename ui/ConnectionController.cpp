@@ -9,14 +9,13 @@
 #include "ssh/SshConnection.h"
 
 #include <QLoggingCategory>
+#include <QTimer>
+
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcUiConn, "vigia.ui.connection", QtInfoMsg)
 
 namespace vigia {
-
-namespace {
-constexpr int kGetPodsTimeoutMs = 30000;
-}
 
 ConnectionController::ConnectionController(QObject *parent) : QObject(parent), m_pods(new PodListModel(this))
 {
@@ -97,7 +96,6 @@ void ConnectionController::podsFailedWith(const Error &error)
 
 void ConnectionController::teardown()
 {
-    m_podsToken = 0;
     if (m_watcher) {
         m_watcher->disconnect(this);
         m_watcher->stop();
@@ -154,34 +152,32 @@ void ConnectionController::start(const Profile &profile, const ssh::SshTarget &t
     connect(conn, &ssh::SshConnection::hostKeyMismatch, this, &ConnectionController::hostKeyMismatch);
     connect(conn, &ssh::SshConnection::passphraseRequired, this, &ConnectionController::passphraseRequired);
     connect(conn, &ssh::SshConnection::failed, this, [this](const Error &e) { fail(Phase::Failed, e); });
-    connect(conn, &ssh::SshConnection::lost, this, [this](const Error &e) {
-        m_podsToken = 0;
-        fail(Phase::Lost, e);
-    });
+    connect(conn, &ssh::SshConnection::lost, this, [this](const Error &e) { fail(Phase::Lost, e); });
     connect(conn, &ssh::SshConnection::connected, this, [this] {
         emit authenticated();
         setPhase(Phase::DetectingKubectl);
-        m_runner->detect(m_profile.kubectlOverride);
+        m_probeList.clear();
+        // The probe is the pod watcher's own list: detection and the first table
+        // cost one kubectl start, not two.
+        m_runner->detect(m_profile.kubectlOverride, kube::ResourceWatcher::listArgs()
+                                                        << QStringLiteral("--request-timeout=30s"));
     });
 
     auto *runner = new remote::KubectlRunner(conn, this);
     runner->setReadOnly(m_profile.readOnly);
     m_runner = runner;
+    connect(runner, &remote::KubectlRunner::probed, this,
+            [this](const QByteArray &out) { m_probeList = out; });
     connect(runner, &remote::KubectlRunner::detected, this, [this](const QStringList &prefix) {
         m_prefix = prefix;
         setPhase(Phase::Loading, prefix.join(QLatin1Char(' ')));
+        // The watcher first: the views that start on transportReady may pace their
+        // kubectl runs around its resident watch.
+        startWatcher();
         emit transportReady(m_runner, m_connection);
-        refresh();
     });
     connect(runner, &remote::KubectlRunner::detectionFailed, this,
             [this](const Error &e) { fail(Phase::Failed, e); });
-    connect(runner, &remote::KubectlRunner::finished, this,
-            [this, runner](quint64 token, const Result<QByteArray> &r) {
-                // A runner from an earlier connection reuses token numbers.
-                if (runner != m_runner)
-                    return;
-                onKubectlFinished(token, r);
-            });
 
     setPhase(Phase::Connecting, target.host);
     conn->open(target);
@@ -202,70 +198,47 @@ void ConnectionController::refresh()
 {
     if (!m_runner || !m_runner->isReady())
         return;
-    // Only the newest request counts; an older answer arriving late is dropped.
-    m_podsToken = m_runner->run({QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-A"),
-                                 QStringLiteral("-o"), QStringLiteral("json")},
-                                kGetPodsTimeoutMs);
-}
-
-void ConnectionController::onKubectlFinished(quint64 token, const Result<QByteArray> &result)
-{
-    if (token == 0 || token != m_podsToken)
-        return;
-    m_podsToken = 0;
-    if (!result.ok()) {
-        podsFailedWith(result.error());
-        return;
-    }
-    Result<QList<kube::PodInfo>> pods = kube::parsePodList(result.value());
-    if (!pods.ok()) {
-        podsFailedWith(pods.error());
-        return;
-    }
-    m_lastError = {};
-    m_stale = false;
-    m_pods->setStale(false);
-    m_pods->setPods(pods.value());
-    m_podObjects.clear();
-    const QJsonArray items =
-        QJsonDocument::fromJson(result.value()).object().value(QLatin1StringView("items")).toArray();
-    for (const QJsonValue &item : items)
-        m_podObjects.insert(kube::objectKey(item.toObject()), item.toObject());
-    m_lastUpdated = QDateTime::currentDateTime();
-    setPhase(Phase::Connected, m_prefix.join(QLatin1Char(' ')));
-    emit podsUpdated(m_lastUpdated);
-    emit podListReceived(result.value());
-    startWatcher();
+    // One list, from the watcher: a relist is reconciled into the rows as a delta,
+    // so the table keeps its selection while it is checked against the API.
+    if (m_watcher)
+        m_watcher->start();
+    else
+        startWatcher();
 }
 
 void ConnectionController::startWatcher()
 {
-    // The first table comes from one plain get (fast, and its JSON also feeds
-    // requests and limits); from then on one resident watch keeps it live,
-    // instead of polling: ~55 MB and no CPU on the server against ~14% of a CPU
-    // for a get every 2 s.
-    if (!m_liveUpdates || m_watcher || !m_runner || !m_runner->isReady())
+    // The watcher's own list fills the first table (`kubectl get --raw
+    // /api/v1/pods`: no discovery round trips, no printing, and it keeps the
+    // resourceVersion the watch starts from), then ONE resident watch keeps it
+    // live instead of polling: ~45 MB and no CPU on the server against ~14% of a
+    // CPU for a get every 2 s. A separate `get pods` first would fetch the same
+    // list twice.
+    if (m_watcher || !m_runner || !m_runner->isReady())
         return;
     auto *watcher = new kube::ResourceWatcher(m_runner, QStringLiteral("pods"), QString(), this);
     m_watcher = watcher;
-    m_livePods.clear();
     connect(watcher, &kube::ResourceWatcher::changed, this, &ConnectionController::onWatchBatch);
     connect(watcher, &kube::ResourceWatcher::stateChanged, this,
             [this](kube::ResourceWatcher::State state, const Error &why) {
                 if (state == kube::ResourceWatcher::State::Live) {
-                    if (m_stale && m_phase == Phase::Connected) {
+                    if (m_stale) {
                         m_stale = false;
                         m_lastError = {};
                         m_pods->setStale(false);
                         emit podsUpdated(m_lastUpdated);
                     }
-                } else if ((state == kube::ResourceWatcher::State::Reconnecting ||
-                            state == kube::ResourceWatcher::State::Failed) &&
-                           m_phase == Phase::Connected) {
-                    podsFailedWith(why);
+                } else if (state == kube::ResourceWatcher::State::Reconnecting ||
+                           state == kube::ResourceWatcher::State::Failed) {
+                    if (m_phase == Phase::Connected || m_phase == Phase::Loading)
+                        podsFailedWith(why);
                 }
             });
-    watcher->start();
+    if (m_probeList.isEmpty()) {
+        watcher->start();
+    } else {
+        watcher->startWithList(std::exchange(m_probeList, {}));
+    }
 }
 
 void ConnectionController::onWatchBatch(const kube::WatchBatch &batch)
@@ -273,26 +246,50 @@ void ConnectionController::onWatchBatch(const kube::WatchBatch &batch)
     if (sender() != m_watcher)
         return;
     const kube::PodDelta delta = kube::toPodDelta(batch);
-    if (m_livePods.isEmpty()) {
-        // The watcher's own first list: start from everything it holds.
-        for (const kube::PodInfo &p : m_watcher->pods())
-            m_livePods.insert(p.key(), p);
-    } else {
-        for (const kube::PodInfo &p : delta.added)
-            m_livePods.insert(p.key(), p);
-        for (const kube::PodInfo &p : delta.modified)
-            m_livePods.insert(p.key(), p);
-        for (const kube::PodInfo &p : delta.deleted)
-            m_livePods.remove(p.key());
-    }
     for (const QJsonObject &o : batch.added)
         m_podObjects.insert(kube::objectKey(o), o);
     for (const QJsonObject &o : batch.modified)
         m_podObjects.insert(kube::objectKey(o), o);
     for (const QJsonObject &o : batch.deleted)
         m_podObjects.remove(kube::objectKey(o));
-    m_pods->setPods(m_livePods.values());
+    if (batch.initial && m_pods->rowCount() > 0) {
+        // Rows from before this watcher (a reconnect to the same server) that its
+        // list does not have: the new watcher never knew them, so it cannot say
+        // they are gone.
+        QList<kube::PodInfo> gone;
+        for (const kube::PodInfo &p : m_pods->pods())
+            if (!m_watcher->objects().contains(p.key()))
+                gone << p;
+        for (const kube::PodInfo &p : std::as_const(gone))
+            m_podObjects.remove(p.key());
+        m_pods->applyDelta({}, gone);
+    }
+    if (delta.modified.isEmpty())
+        m_pods->applyDelta(delta.added, delta.deleted);
+    else if (delta.added.isEmpty())
+        m_pods->applyDelta(delta.modified, delta.deleted);
+    else
+        m_pods->applyDelta(delta.added + delta.modified, delta.deleted);
     m_lastUpdated = QDateTime::currentDateTime();
+    if (batch.initial) {
+        m_lastError = {};
+        m_stale = false;
+        m_pods->setStale(false);
+        setPhase(Phase::Connected, m_prefix.join(QLatin1Char(' ')));
+        // Requests and limits (capacity) read a pod list: the list just made, once
+        // per (re)list, after this batch's rows have been painted.
+        QTimer::singleShot(0, this, [this, gen = batch.generation] {
+            if (!m_watcher || m_watcher->generation() != gen)
+                return;
+            QJsonArray items;
+            for (const QJsonObject &o : m_watcher->objects())
+                items.append(o);
+            emit podListReceived(
+                QJsonDocument(QJsonObject{{QStringLiteral("kind"), QStringLiteral("PodList")},
+                                          {QStringLiteral("items"), items}})
+                    .toJson(QJsonDocument::Compact));
+        });
+    }
     emit podsUpdated(m_lastUpdated);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // Drives one connection for one profile: SSH open -> host key / passphrase
-// questions -> kubectl detection -> "kubectl get pods -A -o json" -> the model.
+// questions -> kubectl detection -> one pod watcher (its list is the first
+// table, its watch keeps it live) -> the model.
 // It owns no widgets: the questions go out as signals (see ConnectionPrompter),
 // so tests can answer them directly.
 #include "PodListModel.h"
@@ -40,7 +41,7 @@ public:
     void start(const Profile &profile, const ssh::SshTarget &target);
     void reconnect();
     void disconnectFromHost();
-    // Re-runs the pod list; the current rows stay until the answer arrives.
+    // Lists the pods again (the watcher relists and re-watches); the current rows stay.
     void refresh();
 
     void answerHostKey(ssh::HostKeyDecision decision);
@@ -63,8 +64,6 @@ public:
     PodListModel *podModel() const { return m_pods; }
     // The pod as the API last sent it (details pane, YAML); empty when unknown.
     QJsonObject podObject(const QString &key) const { return m_podObjects.value(key); }
-    // Live updates: after the first table, one resident watch keeps the pods current.
-    void setLiveUpdates(bool on) { m_liveUpdates = on; }
     kube::ResourceWatcher *podWatcher() const { return m_watcher; }
     ssh::SshConnection *connection() const { return m_connection; }
     // Ready once kubectl is detected; replaced (and the old one deleted) on reconnect.
@@ -92,7 +91,6 @@ private:
     void markStale();
     void podsFailedWith(const Error &error);
     void teardown();
-    void onKubectlFinished(quint64 token, const Result<QByteArray> &result);
     void startWatcher();
     void onWatchBatch(const kube::WatchBatch &batch);
 
@@ -109,10 +107,8 @@ private:
     QPointer<ssh::SshConnection> m_connection;
     QPointer<remote::KubectlRunner> m_runner;
     QPointer<kube::ResourceWatcher> m_watcher;
-    bool m_liveUpdates = true;
     QHash<QString, QJsonObject> m_podObjects;
-    QHash<QString, kube::PodInfo> m_livePods;
-    quint64 m_podsToken = 0; // the only answer we still want; older ones are stale
+    QByteArray m_probeList; // the detection probe's pod list, handed to the watcher once
 };
 
 } // namespace vigia

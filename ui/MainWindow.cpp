@@ -14,14 +14,15 @@
 #include "actions/ScaleDialog.h"
 #include "actions/UndoDialog.h"
 #include "capacity/CapacityView.h"
+#include "cluster/ClusterFilterProxyModel.h"
 #include "cluster/ClusterTab.h"
 #include "cluster/ClusterViews.h"
-#include "cluster/ClusterFilterProxyModel.h"
 #include "cluster/DeploymentListModel.h"
 #include "cluster/PodDetailsPane.h"
-#include "kube/ClusterTypes.h"
 #include "data/DataWorkspace.h"
 #include "db/CommandRunner.h"
+#include "kube/ClusterPoller.h"
+#include "kube/ClusterTypes.h"
 #include "logs/LogPanel.h"
 #include "metrics/HistoryStore.h"
 #include "metrics/MetricsParsers.h"
@@ -32,27 +33,28 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDateTime>
 #include <QDockWidget>
-#include <QMenu>
-#include <QScrollArea>
-#include <QSplitter>
-#include <QTimeZone>
-#include <QToolButton>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QShortcut>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimeZone>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace vigia {
@@ -84,7 +86,8 @@ QString escaped(const QString &s)
 }
 } // namespace
 
-MainWindow::MainWindow(ConnectionController *controller, QWidget *parent) : MainWindow(controller, nullptr, parent)
+MainWindow::MainWindow(ConnectionController *controller, QWidget *parent)
+    : MainWindow(controller, nullptr, parent)
 {
 }
 
@@ -118,8 +121,9 @@ MainWindow::MainWindow(ConnectionController *controller, actions::AuditLog *audi
             for (int c = 0; c < PodListModel::ColumnCount - 1; ++c)
                 h->resizeSection(c, qBound(56, h->sectionSize(c) + 16, 420));
             // Room for the longest common statuses, which often arrive only later.
-            const int statusMin = m_podView->fontMetrics().horizontalAdvance(QStringLiteral("ContainerCreating")) +
-                                  m_podView->iconSize().width() + 28;
+            const int statusMin =
+                m_podView->fontMetrics().horizontalAdvance(QStringLiteral("ContainerCreating")) +
+                m_podView->iconSize().width() + 28;
             h->resizeSection(PodListModel::Status, qMax(h->sectionSize(PodListModel::Status), statusMin));
         }
     });
@@ -128,6 +132,7 @@ MainWindow::MainWindow(ConnectionController *controller, actions::AuditLog *audi
         updateStatusBar();
     });
     connect(m_controller->podModel(), &PodListModel::countsChanged, this, &MainWindow::updateTabTitle);
+    connect(m_controller->podModel(), &PodListModel::countsChanged, this, &MainWindow::updatePodNamespaces);
 
     onPhaseChanged(m_controller->phase(), m_controller->phaseDetail());
     updateTabTitle();
@@ -259,6 +264,15 @@ void MainWindow::buildUi()
     m_problemsFirst = new QCheckBox(tr("Problems first"), podsPage);
     m_problemsFirst->setObjectName(QStringLiteral("problemsFirst"));
     m_problemsFirst->setChecked(true);
+    // The same choice as the cluster tabs: kube-system hidden by default, one click
+    // away. The tab title still counts (and flags) every pod, hidden ones too.
+    m_podNamespaces = new QComboBox(podsPage);
+    m_podNamespaces->setObjectName(QStringLiteral("podNamespaceBox"));
+    m_podNamespaces->addItem(tr("All but kube-system"), PodFilterProxyModel::kAllButSystem);
+    m_podNamespaces->addItem(tr("All namespaces"), PodFilterProxyModel::kAll);
+    m_podNamespaces->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    filterRow->addWidget(new QLabel(tr("Namespace:"), podsPage));
+    filterRow->addWidget(m_podNamespaces);
     filterRow->addWidget(m_filter, 1);
     filterRow->addWidget(m_problemsFirst);
     pl->addLayout(filterRow);
@@ -304,6 +318,8 @@ void MainWindow::buildUi()
 
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &PodFilterProxyModel::setFilterText);
     connect(m_problemsFirst, &QCheckBox::toggled, m_proxy, &PodFilterProxyModel::setProblemsFirst);
+    connect(m_podNamespaces, &QComboBox::currentIndexChanged, this,
+            [this] { m_proxy->setNamespaceChoice(m_podNamespaces->currentData().toString()); });
     m_filter->installEventFilter(new FilterEscape(m_filter, m_podView));
     // Scoped to the Pods page: the cluster tabs have their own "/" for their filters.
     auto *slash = new QShortcut(QKeySequence(Qt::Key_Slash), podsPage);
@@ -418,6 +434,30 @@ void MainWindow::updateTabTitle()
     m_tabs->setTabIcon(idx, severityIcon(failing > 0 ? Severity::Error : Severity::Ok));
 }
 
+void MainWindow::updatePodNamespaces()
+{
+    QStringList namespaces;
+    for (const kube::PodInfo &p : m_controller->podModel()->pods())
+        namespaces << p.ns;
+    namespaces.removeDuplicates();
+    namespaces.sort();
+    QStringList current;
+    for (int i = 2; i < m_podNamespaces->count(); ++i)
+        current << m_podNamespaces->itemData(i).toString();
+    if (current == namespaces)
+        return;
+    const QString chosen = m_podNamespaces->currentData().toString();
+    const QSignalBlocker block(m_podNamespaces);
+    while (m_podNamespaces->count() > 2)
+        m_podNamespaces->removeItem(2);
+    for (const QString &ns : std::as_const(namespaces))
+        m_podNamespaces->addItem(ns, ns);
+    // A namespace that went away falls back to the default choice.
+    const int at = m_podNamespaces->findData(chosen);
+    m_podNamespaces->setCurrentIndex(at >= 0 ? at : 0);
+    m_proxy->setNamespaceChoice(m_podNamespaces->currentData().toString());
+}
+
 void MainWindow::updateActions()
 {
     using Phase = ConnectionController::Phase;
@@ -478,7 +518,8 @@ void MainWindow::buildWorkspaceTabs()
         selectPod(ns, pod);
     });
     connect(m_capacity, &ui::CapacityView::warningsChanged, this, &MainWindow::onCapacityWarnings);
-    connect(m_capacityWarning, &QToolButton::clicked, this, [this] { m_tabs->setCurrentWidget(m_capacityPage); });
+    connect(m_capacityWarning, &QToolButton::clicked, this,
+            [this] { m_tabs->setCurrentWidget(m_capacityPage); });
 
     m_activityPage = new QWidget(m_tabs);
     m_activityPage->setObjectName(QStringLiteral("activityTab"));
@@ -603,8 +644,10 @@ void MainWindow::onTransportReady(remote::KubectlRunner *runner, ssh::SshConnect
     if (!runner || !connection)
         return;
     const Profile &profile = m_controller->profile();
-    if (m_cluster)
-        m_cluster->setRunner(runner);
+    if (m_cluster) {
+        // Its rounds and the pod watch take turns on the server (ClusterPoller.h).
+        m_cluster->setRunner(runner, m_controller->podWatcher());
+    }
     if (m_podDetails)
         m_podDetails->setRunner(runner);
     m_queryRunner = runner;
@@ -728,14 +771,17 @@ void MainWindow::buildActions()
     m_undoAction = make(tr("&Undo rollout…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U),
                         QStringLiteral("undoAction"));
     m_undoAction->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
-    m_scaleAction = make(tr("&Scale…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
-                         QStringLiteral("scaleAction"));
-    m_deleteAction = make(tr("&Delete pod"), QKeySequence(Qt::CTRL | Qt::Key_Delete),
-                          QStringLiteral("deletePodAction"));
+    m_scaleAction =
+        make(tr("&Scale…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), QStringLiteral("scaleAction"));
+    m_deleteAction =
+        make(tr("&Delete pod"), QKeySequence(Qt::CTRL | Qt::Key_Delete), QStringLiteral("deletePodAction"));
     m_deleteAction->setIcon(style()->standardIcon(QStyle::SP_TrashIcon));
-    connect(m_restartAction, &QAction::triggered, this, [this] { requestOwnerAction(actions::ActionKind::Restart); });
-    connect(m_undoAction, &QAction::triggered, this, [this] { requestOwnerAction(actions::ActionKind::Undo); });
-    connect(m_scaleAction, &QAction::triggered, this, [this] { requestOwnerAction(actions::ActionKind::Scale); });
+    connect(m_restartAction, &QAction::triggered, this,
+            [this] { requestOwnerAction(actions::ActionKind::Restart); });
+    connect(m_undoAction, &QAction::triggered, this,
+            [this] { requestOwnerAction(actions::ActionKind::Undo); });
+    connect(m_scaleAction, &QAction::triggered, this,
+            [this] { requestOwnerAction(actions::ActionKind::Scale); });
     connect(m_deleteAction, &QAction::triggered, this,
             [this] { requestPodAction(actions::ActionKind::DeletePod); });
     auto *toolbar = findChild<QToolBar *>(QStringLiteral("mainToolBar"));
@@ -828,7 +874,8 @@ void MainWindow::updatePodActions()
         // The Deployments tab acts on its own selection, not on the pod behind it.
         owner.reset();
         if (const kube::WorkloadInfo *w = selectedWorkload())
-            if (const auto kind = actions::objectKindFromString(w->kind); kind && *kind != actions::ObjectKind::Pod)
+            if (const auto kind = actions::objectKindFromString(w->kind);
+                kind && *kind != actions::ObjectKind::Pod)
                 owner = std::make_pair(*kind, w->name);
     }
     m_restartAction->setText(onWorkloads ? tr("&Restart") : tr("&Restart owner"));
@@ -836,7 +883,8 @@ void MainWindow::updatePodActions()
     m_previousLogsAction->setEnabled(pod && pod->restarts > 0);
     m_restartAction->setEnabled(writable && owner &&
                                 actions::actionApplies(actions::ActionKind::Restart, owner->first));
-    m_undoAction->setEnabled(writable && owner && actions::actionApplies(actions::ActionKind::Undo, owner->first));
+    m_undoAction->setEnabled(writable && owner &&
+                             actions::actionApplies(actions::ActionKind::Undo, owner->first));
     m_scaleAction->setEnabled(writable && owner &&
                               actions::actionApplies(actions::ActionKind::Scale, owner->first));
     m_deleteAction->setEnabled(writable && pod != nullptr && !onWorkloads);
@@ -908,7 +956,7 @@ const kube::WorkloadInfo *MainWindow::selectedWorkload() const
 }
 
 std::optional<actions::ActionSpec> MainWindow::workloadSpec(actions::ActionKind kind,
-                                                             const kube::WorkloadInfo &workload)
+                                                            const kube::WorkloadInfo &workload)
 {
     const auto objectKind = actions::objectKindFromString(workload.kind);
     if (!objectKind || *objectKind == actions::ObjectKind::Pod || !actions::actionApplies(kind, *objectKind))
@@ -972,8 +1020,8 @@ void MainWindow::requestPodAction(actions::ActionKind kind)
         spec.podHasController = !pod->ownerKind.isEmpty();
     } else {
         if (!owner) {
-            statusBar()->showMessage(tr("%1 has no deployment, statefulset or daemonset to act on.").arg(pod->name),
-                                     6000);
+            statusBar()->showMessage(
+                tr("%1 has no deployment, statefulset or daemonset to act on.").arg(pod->name), 6000);
             return;
         }
         spec.objectKind = owner->first;
@@ -1012,10 +1060,11 @@ void MainWindow::askUndo(actions::ActionSpec spec)
         return;
     }
     runKubectl({QStringLiteral("get"), QStringLiteral("deployment"), spec.objectName,
-                QStringLiteral("--namespace=") + spec.namespaceName, QStringLiteral("-o"), QStringLiteral("json")},
+                QStringLiteral("--namespace=") + spec.namespaceName, QStringLiteral("-o"),
+                QStringLiteral("json")},
                [this, spec](const Result<QByteArray> &r) {
-                   Result<actions::WorkloadRef> ref =
-                       r.ok() ? actions::parseWorkloadRef(r.value()) : Result<actions::WorkloadRef>(r.error());
+                   Result<actions::WorkloadRef> ref = r.ok() ? actions::parseWorkloadRef(r.value())
+                                                             : Result<actions::WorkloadRef>(r.error());
                    auto showDialog = [this, spec](const QList<actions::RolloutRevision> &revisions) {
                        auto *dlg = new ui::UndoDialog(spec, revisions, QDateTime::currentDateTimeUtc(), this);
                        dlg->setAttribute(Qt::WA_DeleteOnClose);
@@ -1062,11 +1111,13 @@ void MainWindow::buildClusterViews()
     setPodDetailsPane(m_podDetails);
     // The table gets the whole width until there is a pod to describe.
     m_podDetails->hide();
-    connect(m_cluster, &cluster::ClusterViews::snapshotApplied, this, [this](const kube::ClusterSnapshot &snapshot) {
-        m_podDetails->setEvents(snapshot.events);
-        // CPU and memory columns: only those two repaint.
-        m_controller->podModel()->setUsage(snapshot.podUsage, snapshot.metricsAvailable, snapshot.metricsProblem);
-    });
+    connect(m_cluster, &cluster::ClusterViews::snapshotApplied, this,
+            [this](const kube::ClusterSnapshot &snapshot) {
+                m_podDetails->setEvents(snapshot.events);
+                // CPU and memory columns: only those two repaint.
+                m_controller->podModel()->setUsage(snapshot.podUsage, snapshot.metricsAvailable,
+                                                   snapshot.metricsProblem);
+            });
 
     // Restart / undo / scale on the Deployments tab's own selection: menu, toolbar, shortcuts.
     if (cluster::ClusterTab *page = m_cluster->page(Page::Deployments)) {
@@ -1078,7 +1129,8 @@ void MainWindow::buildClusterViews()
     connect(m_cluster->deployments(), &QAbstractItemModel::dataChanged, this, &MainWindow::updatePodActions);
     connect(m_cluster->deployments(), &QAbstractItemModel::rowsRemoved, this, &MainWindow::updatePodActions);
     updatePodActions();
-    connect(m_podView->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::updatePodDetails);
+    connect(m_podView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MainWindow::updatePodDetails);
     // Live updates refresh the pane in place; the key check keeps its scroll and tab otherwise.
     connect(m_controller, &ConnectionController::podsUpdated, this, &MainWindow::updatePodDetails);
 }

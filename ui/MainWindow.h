@@ -18,6 +18,7 @@ class QAction;
 class QCheckBox;
 class QFrame;
 class QLabel;
+class QComboBox;
 class QLineEdit;
 class QPushButton;
 class QTabWidget;
@@ -114,6 +115,7 @@ public:
     QTableView *podView() const { return m_podView; }
     PodFilterProxyModel *podProxy() const { return m_proxy; }
     QLineEdit *filterEdit() const { return m_filter; }
+    QComboBox *podNamespaceBox() const { return m_podNamespaces; }
     QTabWidget *tabs() const { return m_tabs; }
     QLabel *stateLabel() const { return m_stateLabel; }
     QLabel *readOnlyBadge() const { return m_readOnly; }
@@ -151,6 +153,7 @@ private:
     void showBanner(const Error &error, bool connectionProblem);
     void hideBanner();
     void updateTabTitle();
+    void updatePodNamespaces();
     void updateActions();
     void updateStatusBar();
     QString targetText() const;
@@ -160,6 +163,7 @@ private:
     QTabWidget *m_tabs = nullptr;
     QTableView *m_podView = nullptr;
     QLineEdit *m_filter = nullptr;
+    QComboBox *m_podNamespaces = nullptr;
     QCheckBox *m_problemsFirst = nullptr;
     QLabel *m_stateIcon = nullptr;
     QLabel *m_stateLabel = nullptr;

@@ -7,6 +7,9 @@ namespace vigia {
 PodFilterProxyModel::PodFilterProxyModel(QObject *parent) : QSortFilterProxyModel(parent)
 {
     setSortRole(PodListModel::SortRole);
+    // What filterAcceptsRow() reads: a dataChanged without this role (or the sort
+    // role) is repainted without re-filtering or re-sorting.
+    setFilterRole(PodListModel::FilterTextRole);
     setSortCaseSensitivity(Qt::CaseInsensitive);
     setSortLocaleAware(true);
     // Re-sort and re-filter when rows change in place (live updates).
@@ -23,6 +26,15 @@ void PodFilterProxyModel::setFilterText(const QString &text)
     invalidateFilter();
 }
 
+void PodFilterProxyModel::setNamespaceChoice(const QString &choice)
+{
+    const QString next = choice.isEmpty() ? kAll : choice;
+    if (next == m_namespace)
+        return;
+    m_namespace = next;
+    invalidateFilter();
+}
+
 void PodFilterProxyModel::setProblemsFirst(bool on)
 {
     if (m_problemsFirst == on)
@@ -33,9 +45,14 @@ void PodFilterProxyModel::setProblemsFirst(bool on)
 
 bool PodFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
+    const QModelIndex idx = sourceModel()->index(sourceRow, PodListModel::Namespace, sourceParent);
+    if (m_namespace != kAll) {
+        const QString ns = idx.data().toString();
+        if (m_namespace == kAllButSystem ? ns == QLatin1String("kube-system") : ns != m_namespace)
+            return false;
+    }
     if (m_words.isEmpty())
         return true;
-    const QModelIndex idx = sourceModel()->index(sourceRow, 0, sourceParent);
     const QString hay = idx.data(PodListModel::FilterTextRole).toString();
     for (const QString &w : m_words) {
         if (!hay.contains(w, Qt::CaseInsensitive))

@@ -14,6 +14,13 @@ public:
     void setFilterText(const QString &text);
     QString filterText() const { return m_words.join(QLatin1Char(' ')); }
 
+    // Which namespaces show: kAllButSystem (the default: everything but
+    // kube-system, the cluster's own plumbing), kAll, or one namespace's name.
+    static inline const QString kAllButSystem = QStringLiteral("\x01all-but-kube-system");
+    static inline const QString kAll = QStringLiteral("\x01all");
+    void setNamespaceChoice(const QString &choice);
+    QString namespaceChoice() const { return m_namespace; }
+
     // On by default: failing pods come first whatever column is sorted, in
     // either direction; the chosen column orders within each severity.
     void setProblemsFirst(bool on);
@@ -25,6 +32,7 @@ protected:
 
 private:
     QStringList m_words;
+    QString m_namespace = kAllButSystem;
     bool m_problemsFirst = true;
 };
 

@@ -6,6 +6,9 @@
 #include <QFont>
 #include <QGuiApplication>
 #include <QPalette>
+#include <QSet>
+
+#include <algorithm>
 
 namespace vigia {
 
@@ -18,79 +21,166 @@ const kube::PodInfo *PodListModel::podAt(int row) const
 
 int PodListModel::failingCount() const
 {
-    int n = 0;
-    for (Severity s : m_severity)
-        n += isFailing(s) ? 1 : 0;
-    return n;
+    return m_failing;
 }
 
-void PodListModel::rebuildIndex()
+void PodListModel::rebuildIndex(int fromRow)
 {
-    m_rowByKey.clear();
-    m_rowByKey.reserve(m_pods.size());
-    for (int i = 0; i < m_pods.size(); ++i)
+    if (fromRow <= 0) {
+        m_rowByKey.clear();
+        m_rowByKey.reserve(m_pods.size());
+        fromRow = 0;
+    }
+    for (int i = fromRow; i < m_pods.size(); ++i)
         m_rowByKey.insert(m_pods.at(i).key(), i);
+}
+
+void PodListModel::removeKeys(const QList<QString> &keys)
+{
+    QList<int> rows;
+    rows.reserve(keys.size());
+    for (const QString &k : keys) {
+        auto it = m_rowByKey.constFind(k);
+        if (it != m_rowByKey.cend())
+            rows << *it;
+    }
+    if (rows.isEmpty())
+        return;
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    // Contiguous ranges from the bottom, so the row numbers still to remove stay valid.
+    int i = int(rows.size()) - 1;
+    while (i >= 0) {
+        int first = i;
+        while (first > 0 && rows.at(first - 1) == rows.at(first) - 1)
+            --first;
+        const int top = rows.at(first);
+        const int bottom = rows.at(i);
+        beginRemoveRows({}, top, bottom);
+        for (int r = top; r <= bottom; ++r) {
+            m_failing -= isFailing(m_severity.at(r)) ? 1 : 0;
+            m_rowByKey.remove(m_pods.at(r).key());
+        }
+        m_pods.remove(top, bottom - top + 1);
+        m_severity.remove(top, bottom - top + 1);
+        // Rows below moved up: the index must be right before anyone reacts to rowsRemoved.
+        rebuildIndex(top);
+        endRemoveRows();
+        i = first - 1;
+    }
+}
+
+// One dataChanged per run of nearby rows: a proxy with dynamic sorting re-sorts
+// (and emits a layout change) once per dataChanged, so 100 scattered rows as 100
+// signals cost far more than a few spans. A gap of a few unchanged rows inside a
+// span is cheaper to re-check than another signal.
+void PodListModel::announceRows(QList<int> rows, const QList<int> &roles)
+{
+    if (rows.isEmpty())
+        return;
+    constexpr int kMaxGap = 8;
+    std::sort(rows.begin(), rows.end());
+    int first = rows.at(0);
+    int last = first;
+    for (int i = 1; i <= rows.size(); ++i) {
+        if (i < rows.size() && rows.at(i) - last <= kMaxGap) {
+            last = rows.at(i);
+            continue;
+        }
+        emit dataChanged(index(first, 0), index(last, ColumnCount - 1), roles);
+        if (i < rows.size())
+            first = last = rows.at(i);
+    }
+}
+
+namespace {
+
+// Whether a change can move the row or hide it: anything the sort, the severity
+// ordering or the text filter reads. Most watch events (status timestamps,
+// annotations, a new resourceVersion) change none of it.
+bool orderKeysDiffer(const kube::PodInfo &a, const kube::PodInfo &b, Severity sa, Severity sb)
+{
+    return sa != sb || a.ns != b.ns || a.name != b.name || a.node != b.node || a.status != b.status ||
+           a.phase != b.phase || a.readyContainers != b.readyContainers ||
+           a.totalContainers != b.totalContainers || a.restarts != b.restarts ||
+           a.lastRestartAt != b.lastRestartAt || a.createdAt != b.createdAt;
+}
+
+} // namespace
+
+void PodListModel::applyDelta(const QList<kube::PodInfo> &upserts, const QList<kube::PodInfo> &deleted)
+{
+    const int oldTotal = int(m_pods.size());
+    const int oldFailing = m_failing;
+
+    if (!deleted.isEmpty()) {
+        QList<QString> keys;
+        keys.reserve(deleted.size());
+        for (const kube::PodInfo &p : deleted)
+            keys << p.key();
+        removeKeys(keys);
+    }
+
+    QList<int> changedRows; // repaint only
+    QList<int> movedRows;   // may re-sort or re-filter
+    QList<kube::PodInfo> added;
+    QHash<QString, qsizetype> addedAt; // the same key twice in one batch: the later one wins
+    for (const kube::PodInfo &p : upserts) {
+        const QString key = p.key();
+        if (auto it = m_rowByKey.constFind(key); it != m_rowByKey.cend()) {
+            const int row = *it;
+            if (m_pods.at(row) == p)
+                continue;
+            const Severity sev = podSeverity(p);
+            const Severity was = m_severity.at(row);
+            (orderKeysDiffer(m_pods.at(row), p, was, sev) ? movedRows : changedRows) << row;
+            m_failing += (isFailing(sev) ? 1 : 0) - (isFailing(was) ? 1 : 0);
+            m_pods[row] = p;
+            m_severity[row] = sev;
+        } else if (auto a = addedAt.constFind(key); a != addedAt.cend()) {
+            added[*a] = p;
+        } else {
+            addedAt.insert(key, added.size());
+            added << p;
+        }
+    }
+    // Without the sort and filter roles a proxy repaints these rows and moves
+    // nothing (no layout change, no full repaint of the view).
+    announceRows(std::move(changedRows),
+                 {Qt::DisplayRole, Qt::DecorationRole, Qt::ForegroundRole, Qt::FontRole, Qt::ToolTipRole});
+    announceRows(std::move(movedRows));
+
+    // New rows go in one block at the end; the proxy decides where they show.
+    if (!added.isEmpty()) {
+        const int first = int(m_pods.size());
+        beginInsertRows({}, first, first + int(added.size()) - 1);
+        m_pods.reserve(first + added.size());
+        m_severity.reserve(first + added.size());
+        for (kube::PodInfo &p : added) {
+            const Severity sev = podSeverity(p);
+            m_failing += isFailing(sev) ? 1 : 0;
+            m_severity.append(sev);
+            m_pods.append(std::move(p));
+        }
+        rebuildIndex(first);
+        endInsertRows();
+    }
+
+    if (oldTotal != m_pods.size() || oldFailing != m_failing)
+        emit countsChanged(int(m_pods.size()), m_failing);
 }
 
 void PodListModel::setPods(const QList<kube::PodInfo> &pods)
 {
-    const int oldTotal = m_pods.size();
-    const int oldFailing = failingCount();
-
-    QHash<QString, int> incoming;
+    QSet<QString> incoming;
     incoming.reserve(pods.size());
-    for (int i = 0; i < pods.size(); ++i)
-        incoming.insert(pods.at(i).key(), i);
-
-    // 1. Remove vanished rows, as contiguous ranges from the bottom so row numbers stay valid.
-    int row = m_pods.size() - 1;
-    while (row >= 0) {
-        if (incoming.contains(m_pods.at(row).key())) {
-            --row;
-            continue;
-        }
-        int first = row;
-        while (first - 1 >= 0 && !incoming.contains(m_pods.at(first - 1).key()))
-            --first;
-        beginRemoveRows({}, first, row);
-        m_pods.remove(first, row - first + 1);
-        m_severity.remove(first, row - first + 1);
-        endRemoveRows();
-        row = first - 1;
-    }
-    rebuildIndex();
-
-    // 2. Update rows that are still there; only changed ones are announced.
-    for (int i = 0; i < m_pods.size(); ++i) {
-        const kube::PodInfo &next = pods.at(incoming.value(m_pods.at(i).key()));
-        // Only a changed row repaints.
-        if (m_pods.at(i) == next)
-            continue;
-        m_pods[i] = next;
-        m_severity[i] = podSeverity(next);
-        emit dataChanged(index(i, 0), index(i, ColumnCount - 1));
-    }
-
-    // 3. Append the new ones in one block; the proxy decides where they show.
-    QList<kube::PodInfo> added;
-    for (const kube::PodInfo &p : pods) {
-        if (!m_rowByKey.contains(p.key()))
-            added.append(p);
-    }
-    if (!added.isEmpty()) {
-        const int first = m_pods.size();
-        beginInsertRows({}, first, first + int(added.size()) - 1);
-        for (const kube::PodInfo &p : std::as_const(added)) {
-            m_pods.append(p);
-            m_severity.append(podSeverity(p));
-        }
-        rebuildIndex();
-        endInsertRows();
-    }
-
-    const int failing = failingCount();
-    if (oldTotal != m_pods.size() || oldFailing != failing)
-        emit countsChanged(int(m_pods.size()), failing);
+    for (const kube::PodInfo &p : pods)
+        incoming.insert(p.key());
+    QList<kube::PodInfo> vanished;
+    for (const kube::PodInfo &p : std::as_const(m_pods))
+        if (!incoming.contains(p.key()))
+            vanished << p;
+    applyDelta(pods, vanished);
 }
 
 void PodListModel::setNow(const QDateTime &now)
@@ -248,10 +338,12 @@ QVariant PodListModel::data(const QModelIndex &idx, int role) const
     case Qt::ToolTipRole:
         if (col == Cpu || col == Memory) {
             if (usageOf(pod.key()))
-                return col == Cpu ? tr("CPU in use now (metrics.k8s.io)") : tr("Memory in use now (metrics.k8s.io)");
+                return col == Cpu ? tr("CPU in use now (metrics.k8s.io)")
+                                  : tr("Memory in use now (metrics.k8s.io)");
             if (!m_metricsAvailable)
-                return m_metricsProblem.isEmpty() ? tr("No usage: metrics.k8s.io (metrics-server) is not available.")
-                                                  : tr("No usage: %1").arg(m_metricsProblem);
+                return m_metricsProblem.isEmpty()
+                           ? tr("No usage: metrics.k8s.io (metrics-server) is not available.")
+                           : tr("No usage: %1").arg(m_metricsProblem);
             return tr("metrics-server has no usage for this pod yet.");
         }
         if (col == Status || col == Restarts)

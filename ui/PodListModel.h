@@ -29,8 +29,15 @@ public:
     explicit PodListModel(QObject *parent = nullptr);
 
     // Replaces the contents, row by row: changed rows emit dataChanged, new rows
-    // are inserted, vanished rows removed. Never a reset.
+    // are inserted, vanished rows removed. Never a reset. O(rows): for whole lists.
     void setPods(const QList<kube::PodInfo> &pods);
+    // Applies one coalesced watch batch in place, touching only the rows it names:
+    // deleted rows are removed, known rows that differ emit dataChanged (adjacent
+    // rows together), unknown rows are inserted at their key's place. Added and
+    // modified are both upserts, so a replayed ADDED or a MODIFIED for a row the
+    // model has not seen yet is still right. O(batch), not O(rows), except
+    // removals and insertions, which renumber the rows after them.
+    void applyDelta(const QList<kube::PodInfo> &upserts, const QList<kube::PodInfo> &deleted);
     const QList<kube::PodInfo> &pods() const { return m_pods; }
     const kube::PodInfo *podAt(int row) const;
     int rowOf(const QString &key) const { return m_rowByKey.value(key, -1); }
@@ -61,13 +68,16 @@ signals:
     void countsChanged(int total, int failing);
 
 private:
-    void rebuildIndex();
+    void rebuildIndex(int fromRow = 0);
+    void removeKeys(const QList<QString> &keys);
+    void announceRows(QList<int> rows, const QList<int> &roles = {});
     QVariant displayData(const kube::PodInfo &pod, int column) const;
     QString statusTooltip(const kube::PodInfo &pod) const;
 
     QList<kube::PodInfo> m_pods;
     QList<Severity> m_severity; // parallel to m_pods: computed once per update, not per paint
     QHash<QString, int> m_rowByKey;
+    int m_failing = 0; // kept in step with m_severity
     QDateTime m_now;
     bool m_stale = false;
     QHash<QString, kube::ResourceUsage> m_usage;

@@ -3,6 +3,7 @@
 #include "core/Log.h"
 #include "core/MetaTypes.h"
 #include "kube/ClusterParsers.h"
+#include "kube/ResourceWatcher.h"
 #include "remote/KubectlRunner.h"
 
 namespace vigia::kube {
@@ -42,16 +43,36 @@ void ClusterPoller::stop()
 {
     m_timer.stop();
     m_token = 0;
+    if (m_waitingForQuiet || m_exclusive)
+        roundOver();
+}
+
+void ClusterPoller::roundOver()
+{
+    m_waitingForQuiet = false;
+    if (m_exclusive && m_exclusive->isPaused())
+        m_exclusive->resume();
 }
 
 void ClusterPoller::pollNow()
 {
-    if (m_token != 0 || !m_runner)
+    if (m_token != 0 || m_waitingForQuiet || !m_runner)
         return; // one round at a time: a slow API must not pile up processes
     bool withMetrics = !m_metricsKnownMissing;
     if (m_metricsKnownMissing && ++m_roundsSinceMetricsTry >= kMetricsRetryRounds) {
         m_roundsSinceMetricsTry = 0;
         withMetrics = true;
+    }
+    if (m_exclusive && m_exclusive->state() != ResourceWatcher::State::Idle) {
+        m_waitingForQuiet = true;
+        QPointer<ClusterPoller> self(this);
+        m_exclusive->pause([self, withMetrics] {
+            if (!self || !self->m_waitingForQuiet)
+                return;
+            self->m_waitingForQuiet = false;
+            self->issue(withMetrics);
+        });
+        return;
     }
     issue(withMetrics);
 }
@@ -67,6 +88,8 @@ void ClusterPoller::onFinished(quint64 token, const Result<QByteArray> &result)
     if (token == 0 || token != m_token)
         return;
     m_token = 0;
+    if (result.ok() || !m_tokenWithMetrics)
+        roundOver();
     if (!result.ok()) {
         if (m_tokenWithMetrics) {
             // The metrics kinds make the whole command fail when metrics-server is

@@ -5,14 +5,22 @@
 //               pods.metrics.k8s.io,nodes.metrics.k8s.io -A -o json
 //
 // Why poll these and watch only pods (footprint budget on the VPS: <= 1% of one
-// CPU on average and <= 64 MB RSS for everything Vigía starts there):
-// - a resident `kubectl get -w` holds ~55 MB RSS and ~0 CPU while idle. One
-//   watch (pods, which change the most and must be live) fits the 64 MB budget;
-//   a second resident watch would not.
-// - a one-shot `kubectl get` costs ~0.46 s wall (~0.2-0.3 s CPU) and its RSS is
-//   gone when it exits. Polling every 2 s burns ~14% of a CPU; one combined
-//   command every 30 s is ~0.2 s / 30 s ~ 0.7% of a CPU, inside the 1% budget,
-//   where five separate gets (plus two for metrics) would be ~5%.
+// CPU on average and <= 64 MB RSS for everything Vigía starts there), measured
+// on the sandbox with kubectl 1.31 (tests/bench: remote_footprint):
+// - any kubectl holds ~44-48 MB RSS, ~35 MB of it the binary's own pages; the
+//   SSH session's sshd adds ~10 MB. So the budget fits exactly ONE kubectl at a
+//   time: the resident pod watch plus a poll's kubectl running beside it peaked
+//   at 111.5 MB. Hence setExclusiveWith(): each round pauses the watch, runs,
+//   and resumes it from the same resourceVersion (nothing is lost; pod changes
+//   made during the ~0.5 s round arrive when it ends). Measured over 10 min on
+//   joledev (watch with GOGC=25, see ResourceWatcher.cpp): peak 62.7 MB, mean
+//   57.0 MB, 0.85% of a CPU, never more than one kubectl at a 250 ms sample.
+// - a second resident watch (e.g. events, to make the Events view live) would
+//   hold another ~44 MB all the time: ~104 MB, far over budget, so events come
+//   with this round every 30 s (and the Events view says when it was fetched).
+// - a one-shot `kubectl get` costs ~0.2-0.3 s of CPU; restarting the paused
+//   watch ~0.15 s. One combined command every 30 s is ~0.75% of a CPU; five
+//   separate gets (plus two for metrics) would be ~5%, a get every 2 s ~14%.
 // When metrics-server is absent the combined command fails as a whole, so the
 // round is repeated at once without the metrics kinds and the snapshot says
 // metrics are unavailable (the UI shows "—" with a tooltip); metrics are tried
@@ -21,6 +29,7 @@
 #include "kube/ClusterTypes.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 
 namespace vigia::remote {
@@ -29,6 +38,8 @@ class KubectlRunner;
 
 namespace vigia::kube {
 
+class ResourceWatcher;
+
 class ClusterPoller : public QObject {
     Q_OBJECT
 public:
@@ -36,6 +47,11 @@ public:
     static constexpr int kMetricsRetryRounds = 4; // with metrics absent, ask again every 4th round (2 min)
 
     explicit ClusterPoller(remote::KubectlRunner *runner, QObject *parent = nullptr);
+
+    // Never two kubectl processes on the server at once: with a watcher set, each
+    // round first pauses its watch (and waits until that kubectl has exited),
+    // then resumes it from the same resourceVersion once the round is over.
+    void setExclusiveWith(ResourceWatcher *watcher) { m_exclusive = watcher; }
 
     void start(); // polls now, then every interval
     void stop();
@@ -59,6 +75,7 @@ signals:
 private:
     void onFinished(quint64 token, const Result<QByteArray> &result);
     void issue(bool withMetrics);
+    void roundOver();
 
     remote::KubectlRunner *m_runner;
     QTimer m_timer;
@@ -69,6 +86,8 @@ private:
     ClusterSnapshot m_snapshot;
     QString m_metricsFailure; // why the last round with metrics failed
     std::optional<Error> m_lastError;
+    QPointer<ResourceWatcher> m_exclusive;
+    bool m_waitingForQuiet = false;
 };
 
 } // namespace vigia::kube

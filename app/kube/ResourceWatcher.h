@@ -24,6 +24,8 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <functional>
+
 namespace vigia::remote {
 class KubectlRunner;
 }
@@ -74,7 +76,20 @@ public:
     ~ResourceWatcher() override;
 
     void start();
+    // start() with the list already made (the same `get --raw <apiPath()>`, e.g.
+    // run as the kubectl detection probe): reconciled at once, then watched.
+    void startWithList(const QByteArray &listJson);
     void stop();
+
+    // Lets another kubectl run on the server without two resident Go processes
+    // at once (the footprint budget, see ClusterPoller.h): the watch is dropped,
+    // and whenQuiet runs once its remote kubectl is gone (at once when none runs;
+    // after a list in flight has landed). resume() watches again from the same
+    // resourceVersion, so changes made meanwhile arrive late, never lost (a 410
+    // relists as usual). The data stays Live: a pause is seconds, not an outage.
+    void pause(std::function<void()> whenQuiet = {});
+    void resume();
+    bool isPaused() const { return m_paused; }
 
     State state() const { return m_state; }
     Error lastError() const { return m_lastError; }       // why the last run broke (Reconnecting, Failed)
@@ -91,6 +106,9 @@ public:
 
     // The remote path listed and watched ("/api/v1/pods"); empty with an unknown resource.
     QString apiPath() const { return m_path; }
+    // The kubectl arguments of the list (`get --raw /api/v1/pods`); empty with an unknown resource.
+    static QStringList listArgs(const QString &resource = QStringLiteral("pods"),
+                                const QString &ns = QString());
 
     // For tests and benchmarks.
     void setBatchInterval(int ms) { m_batchTimer.setInterval(ms); }
@@ -99,7 +117,7 @@ public:
 
     // A burst is parsed in slices of about this long, yielding to the event loop in
     // between, and goes out in batches of at most kMaxBatch objects: no long stall.
-    static constexpr int kSliceMs = 8;
+    static constexpr int kSliceMs = 6;
     static constexpr int kMaxBatch = 100;
 
 signals:
@@ -109,6 +127,7 @@ signals:
 private:
     void list();
     void onListed(quint64 token, const Result<QByteArray> &result);
+    void applyList(const QByteArray &json);
     void watchFrom(const QString &resourceVersion);
     void onWatchChunk(quint64 gen, const QByteArray &chunk);
     void drain(quint64 gen, bool all);
@@ -120,6 +139,7 @@ private:
     void scheduleRetry();
     void setState(State s, const Error &why = {});
     void dropWatch();
+    void quiet();
 
     remote::KubectlRunner *m_runner;
     QString m_resource;
@@ -137,7 +157,8 @@ private:
     QPointer<ssh::SshChannel> m_channel;
     WatchStreamParser m_parser;
     QByteArray m_watchStderr;
-    QByteArray m_inbox; // watch bytes not parsed yet (parsed in time slices)
+    QList<QByteArray> m_inbox; // watch chunks not parsed yet (parsed in time slices)
+    qsizetype m_inboxPos = 0;  // how far into m_inbox.first() the parser is
     bool m_drainQueued = false;
     std::optional<Error> m_watchError; // an ERROR event or a parse problem in this watch
     bool m_expired = false;
@@ -159,6 +180,9 @@ private:
     int m_backoffMaxMs = 30000;
     int m_backoffMs = 1000;
     int m_stableAfterMs = 10000;
+    bool m_paused = false;
+    bool m_retryWhenResumed = false;
+    std::function<void()> m_onQuiet;
 };
 
 } // namespace vigia::kube

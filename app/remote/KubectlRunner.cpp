@@ -22,6 +22,7 @@ namespace {
 const QStringList kProbeArgs{QStringLiteral("version"), QStringLiteral("-o"), QStringLiteral("json"),
                              QStringLiteral("--request-timeout=10s")};
 constexpr int kProbeTimeoutMs = 15000;
+constexpr int kCustomProbeTimeoutMs = 60000; // a list of thousands of pods on a slow VPS
 // A pod list of the large scenario is tens of MB; anything far beyond is a runaway.
 constexpr qsizetype kMaxCollectedBytes = qsizetype(512) * 1024 * 1024;
 
@@ -44,8 +45,10 @@ struct Collected {
 // connection it makes, so deleting it (a new detect()) silences the old run.
 class DetectContext : public QObject {
 public:
-    DetectContext(KubectlRunner *runner, ssh::SshConnection *connection, QList<QStringList> candidates)
-        : QObject(runner), m_runner(runner), m_connection(connection), m_candidates(std::move(candidates))
+    DetectContext(KubectlRunner *runner, ssh::SshConnection *connection, QList<QStringList> candidates,
+                  QStringList probeArgs)
+        : QObject(runner), m_runner(runner), m_connection(connection), m_candidates(std::move(candidates)),
+          m_probeArgs(std::move(probeArgs))
     {
         setObjectName(QStringLiteral("vigia-kubectl-detection"));
     }
@@ -69,10 +72,13 @@ public:
             return;
         }
         const QStringList prefix = m_candidates.at(m_index);
+        const bool custom = !m_probeArgs.isEmpty();
         ssh::ExecOptions opts;
-        opts.timeoutMs = kProbeTimeoutMs;
+        opts.timeoutMs = custom ? kCustomProbeTimeoutMs : kProbeTimeoutMs;
         ssh::SshChannel *ch =
-            m_connection ? m_connection->exec(buildCommandLine(prefix + kProbeArgs), opts) : nullptr;
+            m_connection
+                ? m_connection->exec(buildCommandLine(prefix + (custom ? m_probeArgs : kProbeArgs)), opts)
+                : nullptr;
         if (!ch) {
             finish();
             emit m_runner->detectionFailed(
@@ -83,9 +89,19 @@ public:
         // The channel goes away when it ends, whether or not this run still cares.
         connect(ch, &ssh::SshChannel::finished, ch, &QObject::deleteLater);
         auto data = std::make_shared<Collected>();
-        connect(ch, &ssh::SshChannel::stdoutReady, this, [data](const QByteArray &c) {
-            if (data->out.size() < 1024 * 1024)
-                data->out += c;
+        // A custom probe's output is the caller's data (a pod list can be tens of MB).
+        const qsizetype keep = custom ? kMaxCollectedBytes : 1024 * 1024;
+        connect(ch, &ssh::SshChannel::stdoutReady, this, [data, keep, ch](const QByteArray &c) {
+            if (data->overflow)
+                return;
+            if (data->out.size() + c.size() > keep) {
+                data->overflow = true;
+                data->out.clear();
+                if (keep > 1024 * 1024)
+                    ch->cancel();
+                return;
+            }
+            data->out += c;
         });
         connect(ch, &ssh::SshChannel::stderrReady, this, [data](const QByteArray &c) {
             if (data->err.size() < 64 * 1024)
@@ -96,6 +112,8 @@ public:
             if (!err) {
                 qCInfo(lcRemote) << "kubectl detected:" << prefix.join(QLatin1Char(' '));
                 finish();
+                if (!m_probeArgs.isEmpty())
+                    emit m_runner->probed(data->overflow ? QByteArray() : data->out);
                 onDetected(prefix);
                 return;
             }
@@ -120,6 +138,7 @@ private:
     KubectlRunner *m_runner;
     QPointer<ssh::SshConnection> m_connection;
     QList<QStringList> m_candidates;
+    QStringList m_probeArgs;
     int m_index = 0;
     std::optional<Error> m_best;
     std::optional<QStringList> m_usable;
@@ -131,7 +150,7 @@ KubectlRunner::KubectlRunner(ssh::SshConnection *connection, QObject *parent)
     registerCoreMetaTypes();
 }
 
-void KubectlRunner::detect(const QString &overrideCommand)
+void KubectlRunner::detect(const QString &overrideCommand, const QStringList &probeArgs)
 {
     m_prefix.clear();
     delete findChild<QObject *>(QStringLiteral("vigia-kubectl-detection"), Qt::FindDirectChildrenOnly);
@@ -147,7 +166,7 @@ void KubectlRunner::detect(const QString &overrideCommand)
                    << QStringList{QStringLiteral("sudo"), QStringLiteral("-n"), QStringLiteral("k3s"),
                                   QStringLiteral("kubectl")};
     }
-    auto *ctx = new DetectContext(this, m_connection, candidates);
+    auto *ctx = new DetectContext(this, m_connection, candidates, probeArgs);
     ctx->onDetected = [this](const QStringList &prefix) {
         m_prefix = prefix;
         emit detected(prefix);
@@ -221,11 +240,14 @@ quint64 KubectlRunner::run(const QStringList &kubectlArgs, int timeoutMs)
     return token;
 }
 
-ssh::SshChannel *KubectlRunner::stream(const QStringList &kubectlArgs)
+ssh::SshChannel *KubectlRunner::stream(const QStringList &kubectlArgs, const QStringList &env)
 {
     if (!m_connection || m_prefix.isEmpty() || (m_readOnly && actions::isMutatingKubectl(kubectlArgs)))
         return nullptr;
-    return m_connection->exec(buildCommandLine(m_prefix + kubectlArgs));
+    QStringList argv = m_prefix + kubectlArgs;
+    if (!env.isEmpty() && m_prefix.first() != QLatin1String("sudo"))
+        argv = QStringList{QStringLiteral("env")} + env + argv;
+    return m_connection->exec(buildCommandLine(argv));
 }
 
 } // namespace vigia::remote

@@ -19,7 +19,12 @@ public:
     // Emits detected() or detectionFailed() with a message that says what to do:
     // kubectl not found, k3s.yaml permission denied, sudo needs a password,
     // the K3s API refuses connections.
-    void detect(const QString &overrideCommand = {});
+    //
+    // probeArgs replaces the default probe (`version -o json`): a caller that needs
+    // some output at once (the first pod list) makes the probe that command and gets
+    // its stdout from probed(), just before detected(): one kubectl start on the
+    // way to the first table instead of two. It fails the same ways.
+    void detect(const QString &overrideCommand = {}, const QStringList &probeArgs = {});
     bool isReady() const { return !m_prefix.isEmpty(); }
     QStringList prefix() const { return m_prefix; }
 
@@ -33,9 +38,13 @@ public:
     bool isReadOnly() const { return m_readOnly; }
 
     // Starts a streaming kubectl ("get --watch", "logs -f"); the caller owns the channel.
-    ssh::SshChannel *stream(const QStringList &kubectlArgs);
+    // env: NAME=VALUE words for kubectl alone, passed as `env NAME=VALUE kubectl ...`
+    // argv words (quoted like any other). Not applied under a sudo prefix: sudo
+    // resets the environment, and `sudo env` may not be allowed by sudoers.
+    ssh::SshChannel *stream(const QStringList &kubectlArgs, const QStringList &env = {});
 
 signals:
+    void probed(const QByteArray &stdoutOfProbe); // custom probes only, before detected()
     void detected(const QStringList &prefix);
     void detectionFailed(const vigia::Error &error);
     void finished(quint64 token, const vigia::Result<QByteArray> &stdoutOrError);

@@ -6,6 +6,9 @@
 // below the sandbox's sshd while the Pods view is open (one watch + the
 // 30-second ClusterPoller).
 #include "BenchRegistry.h"
+#include "ConnectionController.h"
+#include "PodFilterProxyModel.h"
+#include "PodListModel.h"
 #include "Sandbox.h"
 #include "core/MetaTypes.h"
 #include "kube/ClusterPoller.h"
@@ -18,6 +21,9 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QHeaderView>
+#include <QScrollBar>
+#include <QTableView>
 #include <QTimer>
 
 #include <unistd.h>
@@ -77,26 +83,42 @@ Session openSession(test::Sandbox &sb, QString *error)
     return s;
 }
 
-// From start() to the first batch turned into PodInfo rows (what the table shows).
-double timeFirstTable(remote::KubectlRunner &runner, qsizetype *rows, kube::ResourceWatcher **keep = nullptr)
+Profile sandboxProfile(const test::Sandbox &sb)
 {
-    auto *w = new kube::ResourceWatcher(&runner);
-    qsizetype got = -1;
-    QObject::connect(w, &kube::ResourceWatcher::changed, w, [&](const kube::WatchBatch &b) {
-        if (b.initial && got < 0)
-            got = kube::toPodDelta(b).added.size();
-    });
-    QElapsedTimer t;
+    Profile p;
+    p.name = QStringLiteral("vigia-sandbox");
+    p.host = sb.host();
+    p.port = sb.sshPort();
+    p.user = sb.user();
+    return p;
+}
+
+// The app's own launch path, headless: ConnectionController (SSH, kubectl
+// detection, the pod watcher whose list is the first table) into PodListModel.
+// Returns ms from start() to the first rows in the model (-1 on failure);
+// *sinceConnected: from the SSH session being up to the same moment.
+double launchToFirstTable(ConnectionController &controller, test::Sandbox &sb, double *sinceConnected,
+                          QString *error)
+{
+    QElapsedTimer t, connected;
+    bool haveRows = false;
+    QObject::connect(controller.podModel(), &PodListModel::countsChanged, &controller,
+                     [&](int total, int) { haveRows = haveRows || total > 0; });
+    QObject::connect(&controller, &ConnectionController::authenticated, &controller,
+                     [&] { connected.start(); });
     t.start();
-    w->start();
-    const bool ok = waitFor([&] { return got >= 0; }, 60000);
+    controller.start(sandboxProfile(sb), sb.target(QStringLiteral("ed25519")));
+    const bool ok =
+        waitFor([&] { return haveRows || controller.phase() == ConnectionController::Phase::Failed; }, 60000);
     const double ms = double(t.nsecsElapsed()) / 1e6;
-    *rows = got;
-    if (keep && ok)
-        *keep = w;
-    else
-        delete w;
-    return ok ? ms : -1;
+    if (sinceConnected)
+        *sinceConnected = connected.isValid() ? double(connected.nsecsElapsed()) / 1e6 : -1;
+    if (!ok || !haveRows) {
+        *error = controller.lastError().message.isEmpty() ? QStringLiteral("no rows within 60 s")
+                                                          : controller.lastError().message;
+        return -1;
+    }
+    return ms;
 }
 
 double timeSsh(test::Sandbox &sb, const QString &command)
@@ -126,8 +148,21 @@ double selfRssMb()
 struct RemoteUsage {
     double cpuSeconds = 0;
     double rssMb = 0;
+    double pssMb = 0; // shared pages (the kubectl binary's, sshd's) split between their users
     int processes = 0;
+    int kubectls = 0;
 };
+
+double pssMbOf(qint64 pid)
+{
+    QFile f(QStringLiteral("/proc/%1/smaps_rollup").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (line.startsWith("Pss:"))
+            return line.mid(4).trimmed().split(' ').first().toDouble() / 1024.0;
+    return 0;
+}
 
 RemoteUsage remoteUsage(qint64 sshdPid)
 {
@@ -174,7 +209,11 @@ RemoteUsage remoteUsage(qint64 sshdPid)
             f.at(11).toDouble() + f.at(12).toDouble() + f.at(13).toDouble() + f.at(14).toDouble();
         u.cpuSeconds += ticks / double(tick);
         u.rssMb += f.at(21).toDouble() * double(page) / (1024.0 * 1024.0);
+        u.pssMb += pssMbOf(it.key());
         ++u.processes;
+        QFile comm(QStringLiteral("/proc/%1/comm").arg(it.key()));
+        if (comm.open(QIODevice::ReadOnly) && comm.readAll().startsWith("kubectl"))
+            ++u.kubectls;
     }
     return u;
 }
@@ -196,27 +235,25 @@ qint64 touchedMicros(const QString &v)
 
 } // namespace
 
-VIGIA_BENCH(pods_first_table, "launch (connect + kubectl detection + list) to the first pod table, ms, vs "
+VIGIA_BENCH(pods_first_table, "launch (ConnectionController: connect + kubectl detection + the pod "
+                              "watcher's list) to the first rows in PodListModel, ms, vs "
                               "`ssh host kubectl get pods -A -o json`")
 {
-    const int reps = ctx.quick() ? 1 : 3;
+    const int reps = ctx.quick() ? 1 : 5;
     std::vector<double> ours, theirs;
     for (int i = 0; i < reps; ++i) {
-        QElapsedTimer t;
-        t.start();
+        // Alternated, so load from elsewhere on the machine hits both sides alike.
+        theirs.push_back(timeSsh(ctx.sandbox(), QStringLiteral("kubectl get pods -A -o json")));
+        ConnectionController controller;
         QString error;
-        Session s = openSession(ctx.sandbox(), &error);
-        if (!s.conn) {
+        const double ms = launchToFirstTable(controller, ctx.sandbox(), nullptr, &error);
+        if (ms < 0) {
             ctx.note(QStringLiteral("pods_first_table: %1").arg(error));
             return false;
         }
-        qsizetype rows = 0;
-        if (timeFirstTable(*s.runner, &rows) < 0 || rows <= 0) {
-            ctx.note(QStringLiteral("pods_first_table: no table"));
-            return false;
-        }
-        ours.push_back(double(t.nsecsElapsed()) / 1e6);
-        theirs.push_back(timeSsh(ctx.sandbox(), QStringLiteral("kubectl get pods -A -o json")));
+        ours.push_back(ms);
+        controller.disconnectFromHost();
+        waitFor([] { return false; }, 200);
     }
     ctx.report({QStringLiteral("pods_first_table"), median(ours), QStringLiteral("ms"), median(theirs),
                 QStringLiteral("ssh_kubectl_get_pods")});
@@ -278,36 +315,55 @@ VIGIA_BENCH(watch_latency, "`ctl touch` written by the simulator to the watcher'
     return true;
 }
 
-VIGIA_BENCH(pods_big, "large scenario (2,000 pods): pods_big_first_table ms after connecting, pods_big_stall "
-                      "(longest event-loop gap applying a 2,000-event burst) ms, pods_big_rss MB")
+VIGIA_BENCH(pods_big,
+            "large scenario (2,000 pods), through ConnectionController + PodListModel + "
+            "PodFilterProxyModel (problems first, sorted) + a shown QTableView: pods_big_first_table "
+            "(SSH session up to rows in the model) ms, pods_big_stall (longest event-loop gap while a "
+            "2,000-event burst is applied and painted) ms, pods_big_rss MB")
 {
     test::Sandbox big;
     if (!big.start(QStringLiteral("large"))) {
         ctx.note(QStringLiteral("pods_big: the large sandbox did not start: %1").arg(big.errorString()));
         return false;
     }
+    ConnectionController controller;
+    PodFilterProxyModel proxy;
+    proxy.setSourceModel(controller.podModel());
+    QTableView view;
+    view.setModel(&proxy);
+    view.setSortingEnabled(true);
+    view.sortByColumn(PodListModel::Namespace, Qt::AscendingOrder);
+    view.setSelectionBehavior(QAbstractItemView::SelectRows);
+    view.verticalHeader()->setVisible(false);
+    view.resize(1100, 640);
+    view.show();
     QString error;
-    Session s = openSession(big, &error);
-    if (!s.conn) {
+    double sinceConnected = -1;
+    if (launchToFirstTable(controller, big, &sinceConnected, &error) < 0) {
         ctx.note(QStringLiteral("pods_big: %1").arg(error));
         return false;
     }
-    qsizetype rows = 0;
-    kube::ResourceWatcher *w = nullptr;
-    const double first = timeFirstTable(*s.runner, &rows, &w);
-    if (first < 0 || !w) {
-        ctx.note(QStringLiteral("pods_big: no first table"));
+    ctx.report({QStringLiteral("pods_big_first_table"), sinceConnected, QStringLiteral("ms"), {}, {}});
+    waitFor([] { return false; }, 1000);
+    PodListModel *model = controller.podModel();
+    ctx.note(QStringLiteral("pods_big: %1 rows").arg(model->rowCount()));
+    // A reader's place: a selected row in the middle, scrolled to.
+    const QModelIndex sel = proxy.index(proxy.rowCount() / 2, PodListModel::Name);
+    const QString selectedKey = sel.data(PodListModel::KeyRole).toString();
+    view.selectionModel()->setCurrentIndex(sel,
+                                           QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    view.scrollTo(sel, QAbstractItemView::PositionAtCenter);
+    waitFor([] { return false; }, 200);
+    const int scroll = view.verticalScrollBar()->value();
+
+    qsizetype modified = 0;
+    if (!controller.podWatcher()) {
+        ctx.note(QStringLiteral("pods_big: no pod watcher"));
         return false;
     }
-    std::unique_ptr<kube::ResourceWatcher> owner(w);
-    ctx.report({QStringLiteral("pods_big_first_table"), first, QStringLiteral("ms"), {}, {}});
-    ctx.note(QStringLiteral("pods_big: %1 rows").arg(rows));
-    // The burst: each batch is turned into PodInfo rows as the model would; the
-    // stall is the longest gap between ticks of a 2 ms timer.
-    qsizetype modified = 0;
-    QObject::connect(w, &kube::ResourceWatcher::changed, w,
-                     [&](const kube::WatchBatch &b) { modified += kube::toPodDelta(b).modified.size(); });
-    waitFor([] { return false; }, 1000);
+    // Counted after the model has applied each batch (the controller's slot runs first).
+    QObject::connect(controller.podWatcher(), &kube::ResourceWatcher::changed, model,
+                     [&](const kube::WatchBatch &b) { modified += b.modified.size(); });
     QElapsedTimer gap;
     qint64 worst = 0;
     QTimer tick;
@@ -324,17 +380,28 @@ VIGIA_BENCH(pods_big, "large scenario (2,000 pods): pods_big_first_table ms afte
              QString::number(count)});
     gap.invalidate();
     worst = 0;
+    QElapsedTimer applying;
+    applying.start();
     waitFor([&] { return modified >= count; }, 60000);
+    const double applyMs = double(applying.nsecsElapsed()) / 1e6;
     waitFor([] { return false; }, 300);
     tick.stop();
     ctx.report({QStringLiteral("pods_big_stall"), double(worst) / 1e6, QStringLiteral("ms"), {}, {}});
-    ctx.note(QStringLiteral("pods_big: %1 modified rows applied").arg(modified));
+    const bool kept = view.currentIndex().data(PodListModel::KeyRole).toString() == selectedKey &&
+                      view.verticalScrollBar()->value() == scroll;
+    ctx.note(QStringLiteral("pods_big: %1 modified pods applied in %2 ms; selection and scroll %3")
+                 .arg(modified)
+                 .arg(applyMs, 0, 'f', 0)
+                 .arg(kept ? QStringLiteral("kept") : QStringLiteral("LOST")));
     ctx.report({QStringLiteral("pods_big_rss"), selfRssMb(), QStringLiteral("MB"), {}, {}});
+    controller.disconnectFromHost();
     return true;
 }
 
-VIGIA_BENCH(remote_footprint, "remote_cpu (% of one CPU) and remote_rss (MB, peak) of everything under sshd "
-                              "with the pod watch + 30 s ClusterPoller running")
+VIGIA_BENCH(remote_footprint,
+            "remote_cpu (% of one CPU) and remote_rss (MB, peak of the summed RSS) of "
+            "everything under sshd with the pod watch + the 30 s ClusterPoller taking turns "
+            "with it; VIGIA_FOOTPRINT_SECONDS sets the window (default 300, --quick 35)")
 {
     QString error;
     Session s = openSession(ctx.sandbox(), &error);
@@ -344,6 +411,7 @@ VIGIA_BENCH(remote_footprint, "remote_cpu (% of one CPU) and remote_rss (MB, pea
     }
     kube::ResourceWatcher w(s.runner.get());
     kube::ClusterPoller poller(s.runner.get());
+    poller.setExclusiveWith(&w); // as MainWindow wires them
     w.start();
     poller.start();
     if (!waitFor([&] { return w.state() == kube::ResourceWatcher::State::Live && poller.hasData(); },
@@ -352,30 +420,39 @@ VIGIA_BENCH(remote_footprint, "remote_cpu (% of one CPU) and remote_rss (MB, pea
         return false;
     }
     const qint64 sshd = ctx.sandbox().sshdPid();
-    const int seconds = ctx.quick() ? 35 : 300;
+    int seconds = ctx.quick() ? 35 : 300;
+    if (const int env = qEnvironmentVariableIntValue("VIGIA_FOOTPRINT_SECONDS"); env > 0)
+        seconds = env;
     const RemoteUsage start = remoteUsage(sshd);
     QElapsedTimer t;
     t.start();
-    double peakRss = start.rssMb;
-    double sumRss = 0;
-    int samples = 0;
+    double peakRss = start.rssMb, peakPss = start.pssMb;
+    double sumRss = 0, sumPss = 0;
+    int samples = 0, maxKubectls = 0;
+    // Sampled every 250 ms: a poll's kubectl lives ~0.3-0.5 s, a 1 s sampler could miss an overlap.
     while (t.elapsed() < qint64(seconds) * 1000) {
-        waitFor([] { return false; }, 1000);
+        waitFor([] { return false; }, 250);
         const RemoteUsage u = remoteUsage(sshd);
         peakRss = std::max(peakRss, u.rssMb);
+        peakPss = std::max(peakPss, u.pssMb);
+        maxKubectls = std::max(maxKubectls, u.kubectls);
         sumRss += u.rssMb;
+        sumPss += u.pssMb;
         ++samples;
     }
     const RemoteUsage end = remoteUsage(sshd);
     const double cpuPct = 100.0 * (end.cpuSeconds - start.cpuSeconds) / (double(t.elapsed()) / 1000.0);
-    ctx.note(QStringLiteral("remote_footprint: %1 s window, %2 processes at the end, mean RSS %3 MB "
-                            "(includes the sshd session processes)")
+    ctx.note(QStringLiteral("remote_footprint: %1 s window, %2 processes at the end, at most %3 kubectl at "
+                            "once, mean RSS %4 MB, mean PSS %5 MB, peak PSS %6 MB (includes the sshd session "
+                            "processes)")
                  .arg(seconds)
                  .arg(end.processes)
-                 .arg(samples ? sumRss / samples : 0, 0, 'f', 1));
+                 .arg(maxKubectls)
+                 .arg(samples ? sumRss / samples : 0, 0, 'f', 1)
+                 .arg(samples ? sumPss / samples : 0, 0, 'f', 1)
+                 .arg(peakPss, 0, 'f', 1));
     ctx.report({QStringLiteral("remote_cpu"), cpuPct, QStringLiteral("%"), {}, {}});
     ctx.report({QStringLiteral("remote_rss"), peakRss, QStringLiteral("MB"), {}, {}});
-    // The peak is a poll's short-lived kubectl overlapping the resident watch; the mean is what is held.
     ctx.report(
         {QStringLiteral("remote_rss_mean"), samples ? sumRss / samples : 0, QStringLiteral("MB"), {}, {}});
     return true;

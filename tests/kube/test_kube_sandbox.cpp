@@ -22,6 +22,7 @@ private slots:
     void realWatchStreamIsRead();
     void watcherSurvivesFaults();
     void pollerSeesMetricsAndNodeState();
+    void probeListThenPollerTakesTurns();
 };
 
 void TestKubeSandbox::kubectlTableIsReproduced_data()
@@ -289,6 +290,97 @@ void TestKubeSandbox::pollerSeesMetricsAndNodeState()
     QTRY_VERIFY_WITH_TIMEOUT(updated.size() == 3, 30000);
     QVERIFY(!poller.isStale());
     QVERIFY(poller.snapshot().nodes.first().ready);
+}
+
+// The first table from the detection probe (one kubectl, not two), and the 30 s
+// poll taking turns with the resident watch: never two kubectl on the server at
+// once, and a change made while the watch was paused still arrives.
+void TestKubeSandbox::probeListThenPollerTakesTurns()
+{
+    registerCoreMetaTypes();
+    test::Sandbox sb;
+    QVERIFY2(sb.start(QStringLiteral("joledev")), qPrintable(sb.errorString()));
+    ssh::SshConnection conn;
+    QSignalSpy connected(&conn, &ssh::SshConnection::connected);
+    conn.open(sb.target(QStringLiteral("ed25519")));
+    QVERIFY(connected.wait(30000));
+    remote::KubectlRunner runner(&conn);
+    QSignalSpy probed(&runner, &remote::KubectlRunner::probed);
+    QSignalSpy detected(&runner, &remote::KubectlRunner::detected);
+    runner.detect({}, kube::ResourceWatcher::listArgs());
+    QVERIFY(detected.wait(30000));
+    QCOMPARE(probed.size(), 1);
+    const QByteArray list = probed.first().first().toByteArray();
+    const Result<QList<kube::PodInfo>> pods = kube::parsePodList(list);
+    QVERIFY2(pods.ok(), qPrintable(pods.ok() ? QString() : pods.error().message));
+    QVERIFY(pods->size() > 5);
+
+    kube::ResourceWatcher w(&runner);
+    QHash<QString, QJsonObject> mirror;
+    connect(&w, &kube::ResourceWatcher::changed, &w, [&](const kube::WatchBatch &b) {
+        for (const QJsonObject &o : b.added + b.modified)
+            mirror.insert(kube::objectKey(o), o);
+        for (const QJsonObject &o : b.deleted)
+            mirror.remove(kube::objectKey(o));
+    });
+    w.startWithList(list);
+    // Applied at once, from the probe's output: no second list.
+    QCOMPARE(w.state(), kube::ResourceWatcher::State::Live);
+    QCOMPARE(mirror.size(), pods->size());
+    const QString watchPattern = QStringLiteral("--raw /api/v1/pods?watch=1");
+    const QString pollPattern = QStringLiteral("get deployments,statefulsets,daemonsets");
+    QTRY_VERIFY_WITH_TIMEOUT(sb.remoteProcessCount(watchPattern) > 0, 10000);
+
+    // Paused: the watch's kubectl is gone when whenQuiet runs; a change made now
+    // arrives after resume().
+    bool quiet = false;
+    w.pause([&] { quiet = true; });
+    QTRY_VERIFY_WITH_TIMEOUT(quiet, 10000);
+    QCOMPARE(sb.remoteProcessCount(watchPattern), 0);
+    QString webKey;
+    for (auto it = mirror.cbegin(); it != mirror.cend(); ++it)
+        if (it.key().startsWith(QLatin1String("joledev/web-")))
+            webKey = it.key();
+    QVERIFY(!webKey.isEmpty());
+    const QString before = touchedValue(mirror.value(webKey));
+    QVERIFY(sb.ctl({QStringLiteral("touch"), QStringLiteral("--namespace"), QStringLiteral("joledev"),
+                    QStringLiteral("--pod"), webKey.section(QLatin1Char('/'), 1)}));
+    QTest::qWait(300);
+    QCOMPARE(touchedValue(mirror.value(webKey)), before); // nothing is watching
+    w.resume();
+    QTRY_VERIFY_WITH_TIMEOUT(touchedValue(mirror.value(webKey)) != before, 10000);
+    QCOMPARE(w.state(), kube::ResourceWatcher::State::Live);
+
+    // Two rounds of the poller, sampled all along: the watch and the poll never overlap.
+    kube::ClusterPoller poller(&runner);
+    poller.setExclusiveWith(&w);
+    poller.setInterval(600000);
+    QSignalSpy updated(&poller, &kube::ClusterPoller::updated);
+    bool overlap = false, sawPoll = false;
+    for (int round = 1; round <= 2; ++round) {
+        QTRY_VERIFY_WITH_TIMEOUT(sb.remoteProcessCount(watchPattern) > 0, 10000);
+        poller.pollNow();
+        QElapsedTimer t;
+        t.start();
+        while (updated.size() < round && t.elapsed() < 30000) {
+            const int polls = sb.remoteProcessCount(pollPattern);
+            sawPoll = sawPoll || polls > 0;
+            overlap = overlap || (polls > 0 && sb.remoteProcessCount(watchPattern) > 0);
+            QTest::qWait(15);
+        }
+        QCOMPARE(updated.size(), round);
+    }
+    QVERIFY(sawPoll);
+    QVERIFY(!overlap);
+    // The watch is back after each round, and live.
+    QTRY_VERIFY_WITH_TIMEOUT(sb.remoteProcessCount(watchPattern) > 0, 10000);
+    QVERIFY(!w.isPaused());
+    const QString before2 = touchedValue(mirror.value(webKey));
+    QVERIFY(sb.ctl({QStringLiteral("touch"), QStringLiteral("--namespace"), QStringLiteral("joledev"),
+                    QStringLiteral("--pod"), webKey.section(QLatin1Char('/'), 1)}));
+    QTRY_VERIFY_WITH_TIMEOUT(touchedValue(mirror.value(webKey)) != before2, 10000);
+    poller.stop();
+    w.stop();
 }
 
 QTEST_GUILESS_MAIN(TestKubeSandbox)

@@ -8,13 +8,13 @@
 #include "PodFixtures.h"
 #include "PodListModel.h"
 #include "ProfileDialog.h"
-#include "profiles/ProfileStore.h"
 #include "StatusStyle.h"
 #include "cluster/ClusterFilterProxyModel.h"
 #include "cluster/ClusterTab.h"
 #include "cluster/ClusterViews.h"
 #include "cluster/DeploymentListModel.h"
 #include "kube/ClusterParsers.h"
+#include "profiles/ProfileStore.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -27,6 +27,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSet>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTabWidget>
@@ -82,6 +83,7 @@ private slots:
     void problemsFirstOrdering();
     void textFilter();
     void burstKeepsSelectionAndScroll();
+    void watchDeltasTouchOnlyTheirRows();
 
     void hostKeyUnknownDialog();
     void hostKeyMismatchDialog();
@@ -92,6 +94,7 @@ private slots:
     void connectWindowListsProfiles();
     void mainWindowRenders();
     void mainWindowSlashFocusesFilter();
+    void mainWindowPodNamespaceChoice();
     void mainWindowStaleBanner();
     void podOwnerFromReplicaSet();
     void profileRequireTypedNameRoundTrip();
@@ -291,6 +294,9 @@ void TestUi::textFilter()
     model.setPods(joledevPods(true));
     PodFilterProxyModel proxy;
     proxy.setSourceModel(&model);
+    // By default kube-system is left out; the words filter inside the namespace choice.
+    QCOMPARE(proxy.rowCount(), 4);
+    proxy.setNamespaceChoice(PodFilterProxyModel::kAll);
     proxy.setFilterText(QStringLiteral("kube-system"));
     QCOMPARE(proxy.rowCount(), 5);
     proxy.setFilterText(QStringLiteral("CRASHLOOP"));
@@ -354,6 +360,128 @@ void TestUi::burstKeepsSelectionAndScroll()
     // The data did change underneath.
     QCOMPARE(model.pods().at(model.rowOf(selectedKey)).restarts, 50);
     Q_UNUSED(layoutChanges);
+}
+
+// The live path: ConnectionController feeds each coalesced watch batch to
+// applyDelta. Only the rows a batch names may be announced, never a reset, and the
+// reader's selection, current row and scroll position survive a burst that
+// re-sorts rows, inserts above the viewport and deletes pods.
+void TestUi::watchDeltasTouchOnlyTheirRows()
+{
+    PodListModel model;
+    model.setNow(fixtureNow());
+    PodFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester t1(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester t2(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTableView view;
+    view.setModel(&proxy);
+    view.setSortingEnabled(true);
+    view.sortByColumn(PodListModel::Name, Qt::AscendingOrder);
+    view.setSelectionBehavior(QAbstractItemView::SelectRows);
+    view.resize(800, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+
+    model.applyDelta(manyPods(500, 0), {});
+    QCOMPARE(model.rowCount(), 500);
+    const QString selectedKey = QStringLiteral("ns-04/pod-0230");
+    const QModelIndex sel = proxy.mapFromSource(model.index(model.rowOf(selectedKey), PodListModel::Name));
+    view.selectionModel()->setCurrentIndex(sel,
+                                           QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    view.scrollTo(sel, QAbstractItemView::PositionAtCenter);
+    QApplication::processEvents();
+    const int scroll = view.verticalScrollBar()->value();
+    const QString topKey = view.indexAt(QPoint(5, 5)).data(PodListModel::KeyRole).toString();
+    QVERIFY(scroll > 0);
+
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy proxyResets(&proxy, &QAbstractItemModel::modelReset);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy counts(&model, &PodListModel::countsChanged);
+    const QList<kube::PodInfo> base = manyPods(500, 0);
+    int expectedFailing = 0;
+    for (int batch = 1; batch <= 20; ++batch) {
+        // Every 50th pod, offset per batch: rows far apart, so each must be its own span.
+        QList<kube::PodInfo> upserts;
+        QSet<QString> named;
+        for (int i = batch; i < 500; i += 50) {
+            kube::PodInfo p = base.at(i);
+            p.restarts = batch;
+            p.resourceVersion = QString::number(batch + 1);
+            upserts << p;
+            named << p.key();
+        }
+        // The selected pod itself changes too, in a way that would move it in a re-sort by status.
+        if (batch == 10) {
+            kube::PodInfo p = base.at(230);
+            p.status = QStringLiteral("CrashLoopBackOff");
+            p.readyContainers = 0;
+            upserts << p;
+            named << p.key();
+            expectedFailing = 1;
+        }
+        // Pods that sort above the viewport come and go.
+        const kube::PodInfo fresh = makePod(QStringLiteral("aa-jobs"), QStringLiteral("job-%1").arg(batch),
+                                            QStringLiteral("Running"), 1, 1);
+        upserts << fresh;
+        QList<kube::PodInfo> deleted;
+        if (batch > 1)
+            deleted << makePod(QStringLiteral("aa-jobs"), QStringLiteral("job-%1").arg(batch - 1),
+                               QStringLiteral("Running"), 1, 1);
+        changed.clear();
+        model.applyDelta(upserts, deleted);
+        QApplication::processEvents();
+        QVERIFY(!changed.isEmpty());
+        for (const QList<QVariant> &args : std::as_const(changed)) {
+            const int top = args.at(0).toModelIndex().row();
+            const int bottom = args.at(1).toModelIndex().row();
+            QCOMPARE(top, bottom);
+            QVERIFY2(named.contains(model.podAt(top)->key()), qPrintable(model.podAt(top)->key()));
+        }
+    }
+    QCOMPARE(resets.count(), 0);
+    QCOMPARE(proxyResets.count(), 0);
+    QCOMPARE(model.rowCount(), 501);
+    QCOMPARE(model.failingCount(), expectedFailing);
+    QCOMPARE(counts.last().at(1).toInt(), expectedFailing);
+    for (int r = 0; r < model.rowCount(); ++r)
+        QCOMPARE(model.rowOf(model.podAt(r)->key()), r);
+    QCOMPARE(model.rowOf(QStringLiteral("aa-jobs/job-19")), -1);
+    QVERIFY(model.rowOf(QStringLiteral("aa-jobs/job-20")) >= 0);
+    QCOMPARE(model.pods().at(model.rowOf(QStringLiteral("ns-00/pod-0001"))).restarts, 1);
+    QCOMPARE(model.pods().at(model.rowOf(QStringLiteral("ns-09/pod-0470"))).restarts, 20);
+    // The selected pod went to the top (problems first) and stayed selected and current.
+    QCOMPARE(view.selectionModel()->selectedRows().size(), 1);
+    QCOMPARE(view.selectionModel()->selectedRows().at(0).data(PodListModel::KeyRole).toString(), selectedKey);
+    QCOMPARE(view.currentIndex().data(PodListModel::KeyRole).toString(), selectedKey);
+    QCOMPARE(proxy.index(0, 0).data(PodListModel::KeyRole).toString(), selectedKey);
+    // The viewport did not jump: the same scroll value, and (one row moved out from
+    // above it to the top, one job row added above) the same neighbourhood of rows.
+    QCOMPARE(view.verticalScrollBar()->value(), scroll);
+    QVERIFY(!view.indexAt(QPoint(5, 5)).data(PodListModel::KeyRole).toString().isEmpty());
+    Q_UNUSED(topKey);
+
+    // Most watch events change nothing the order or the filter reads (a new
+    // resourceVersion, a condition's timestamp): the proxy repaints those rows
+    // and moves nothing, so the view neither re-sorts nor repaints everything.
+    QSignalSpy layouts(&proxy, &QAbstractItemModel::layoutChanged);
+    QSignalSpy proxyChanged(&proxy, &QAbstractItemModel::dataChanged);
+    QList<kube::PodInfo> quiet = model.pods();
+    for (kube::PodInfo &p : quiet)
+        p.resourceVersion = QStringLiteral("999");
+    model.applyDelta(quiet, {});
+    QCOMPARE(layouts.count(), 0);
+    QVERIFY(!proxyChanged.isEmpty());
+    QCOMPARE(proxy.index(0, 0).data(PodListModel::KeyRole).toString(), selectedKey);
+    // A change that does move a row still re-sorts.
+    kube::PodInfo healed = model.pods().at(model.rowOf(selectedKey));
+    healed.status = QStringLiteral("Running");
+    healed.readyContainers = 1;
+    model.applyDelta({healed}, {});
+    QVERIFY(layouts.count() > 0);
+    QVERIFY(proxy.index(0, 0).data(PodListModel::KeyRole).toString() != selectedKey);
+    QCOMPARE(view.currentIndex().data(PodListModel::KeyRole).toString(), selectedKey);
 }
 
 void TestUi::hostKeyUnknownDialog()
@@ -592,7 +720,7 @@ void TestUi::mainWindowRenders()
 
     controller.podModel()->setPods(joledevPods(true));
     QCOMPARE(w.tabs()->tabText(0), QStringLiteral("Pods (9, 1 failing)"));
-    QCOMPARE(w.podView()->model()->rowCount(), 9);
+    QCOMPARE(w.podView()->model()->rowCount(), 4); // kube-system is one toggle away
     // Problems first by default.
     QCOMPARE(w.podView()->model()->index(0, PodListModel::Status).data().toString(),
              QStringLiteral("CrashLoopBackOff"));
@@ -616,6 +744,7 @@ void TestUi::mainWindowSlashFocusesFilter()
     ConnectionController controller;
     controller.podModel()->setPods(joledevPods(true));
     MainWindow w(&controller);
+    w.podNamespaceBox()->setCurrentIndex(w.podNamespaceBox()->findData(PodFilterProxyModel::kAll));
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     QApplication::setActiveWindow(&w);
@@ -634,10 +763,49 @@ void TestUi::mainWindowSlashFocusesFilter()
     QCOMPARE(w.podView()->model()->rowCount(), 9);
 }
 
+// "All but kube-system" by default, with a toggle; the tab title still counts and
+// flags every pod, hidden ones included, so a failing system pod is never silent.
+void TestUi::mainWindowPodNamespaceChoice()
+{
+    ConnectionController controller;
+    MainWindow w(&controller);
+    QList<kube::PodInfo> pods = joledevPods(true);
+    pods << makePod(QStringLiteral("kube-system"), QStringLiteral("coredns-broken"),
+                    QStringLiteral("CrashLoopBackOff"), 0, 1, 4, 86400, 60);
+    controller.podModel()->setPods(pods);
+    QComboBox *box = w.podNamespaceBox();
+    QVERIFY(box);
+    QCOMPARE(box->currentText(), QStringLiteral("All but kube-system"));
+    QAbstractItemModel *view = w.podView()->model();
+    int system = 0;
+    for (const kube::PodInfo &p : std::as_const(pods))
+        system += p.ns == QLatin1String("kube-system") ? 1 : 0;
+    QVERIFY(system > 0);
+    QCOMPARE(view->rowCount(), pods.size() - system);
+    for (int r = 0; r < view->rowCount(); ++r)
+        QVERIFY(view->index(r, PodListModel::Namespace).data().toString() != QLatin1String("kube-system"));
+    QCOMPARE(w.tabs()->tabText(0), QStringLiteral("Pods (%1, 2 failing)").arg(pods.size()));
+    // The toggle: everything.
+    box->setCurrentIndex(box->findData(PodFilterProxyModel::kAll));
+    QCOMPARE(view->rowCount(), pods.size());
+    // One namespace, listed from the pods themselves.
+    const int ks = box->findData(QStringLiteral("kube-system"));
+    QVERIFY(ks >= 2);
+    QVERIFY(box->findData(QStringLiteral("joledev")) >= 2);
+    box->setCurrentIndex(ks);
+    QCOMPARE(view->rowCount(), system);
+    // Problems first within it: the broken coredns on top.
+    QCOMPARE(view->index(0, PodListModel::Name).data().toString(), QStringLiteral("coredns-broken"));
+    // The text filter still narrows inside the choice.
+    w.filterEdit()->setText(QStringLiteral("coredns-6799"));
+    QCOMPARE(view->rowCount(), 1);
+}
+
 void TestUi::mainWindowStaleBanner()
 {
     ConnectionController controller;
     MainWindow w(&controller);
+    w.podNamespaceBox()->setCurrentIndex(w.podNamespaceBox()->findData(PodFilterProxyModel::kAll));
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     controller.podModel()->setPods(joledevPods(false));
@@ -797,8 +965,12 @@ void TestUi::deploymentActionsFollowSelection()
     w.clusterViews()->applySnapshot(snapshot);
     // The snapshot's (missing) usage reached the pod table.
     QCOMPARE(w.podView()->model()->index(0, PodListModel::Cpu).data().toString(), QStringLiteral("—"));
-    QVERIFY(w.podView()->model()->index(0, PodListModel::Cpu).data(Qt::ToolTipRole).toString().contains(
-        QStringLiteral("metrics-server")));
+    QVERIFY(w.podView()
+                ->model()
+                ->index(0, PodListModel::Cpu)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("metrics-server")));
 
     cluster::ClusterTab *page = w.clusterViews()->page(cluster::ClusterViews::Deployments);
     QVERIFY(page);
@@ -840,7 +1012,8 @@ void TestUi::deploymentActionsFollowSelection()
     // A DaemonSet restarts and undoes, but has no replica count to scale (the "All namespaces"
     // choice shows kube-system).
     page->namespaceBox()->setCurrentIndex(1);
-    const kube::WorkloadInfo *ds = select(QStringLiteral("DaemonSet"), QStringLiteral("svclb-traefik-5d3f5d0a"));
+    const kube::WorkloadInfo *ds =
+        select(QStringLiteral("DaemonSet"), QStringLiteral("svclb-traefik-5d3f5d0a"));
     QVERIFY(ds);
     const auto dsRestart = MainWindow::workloadSpec(actions::ActionKind::Restart, *ds);
     QVERIFY(dsRestart);

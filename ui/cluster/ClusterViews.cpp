@@ -56,7 +56,7 @@ ClusterViews::~ClusterViews()
             delete p.data();
 }
 
-void ClusterViews::setRunner(remote::KubectlRunner *runner)
+void ClusterViews::setRunner(remote::KubectlRunner *runner, kube::ResourceWatcher *takeTurnsWith)
 {
     if (m_poller) {
         m_poller->stop();
@@ -70,6 +70,7 @@ void ClusterViews::setRunner(remote::KubectlRunner *runner)
         return;
     }
     m_poller = new kube::ClusterPoller(runner, this);
+    m_poller->setExclusiveWith(takeTurnsWith);
     connect(m_poller, &kube::ClusterPoller::updated, this, &ClusterViews::applySnapshot);
     connect(m_poller, &kube::ClusterPoller::failed, this,
             [this](const Error &e) { showStale(e, m_poller ? m_poller->interval() : 0); });

@@ -23,7 +23,8 @@ class KubectlRunner;
 }
 namespace vigia::kube {
 class ClusterPoller;
-}
+class ResourceWatcher;
+} // namespace vigia::kube
 
 namespace vigia::cluster {
 
@@ -41,7 +42,8 @@ public:
     ~ClusterViews() override; // deletes pages nobody adopted
 
     // Starts polling through this runner (kubectl already detected); nullptr stops and marks the data stale.
-    void setRunner(remote::KubectlRunner *runner);
+    // takeTurnsWith: the resident pod watch, paused during each round (ClusterPoller::setExclusiveWith).
+    void setRunner(remote::KubectlRunner *runner, kube::ResourceWatcher *takeTurnsWith = nullptr);
     kube::ClusterPoller *poller() const { return m_poller; }
 
     ClusterTab *page(Page page) const;

@@ -1,5 +1,7 @@
 #include "ConnectionController.h"
 
+#include <algorithm>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -17,8 +19,11 @@ Q_LOGGING_CATEGORY(lcUiConn, "vigia.ui.connection", QtInfoMsg)
 
 namespace vigia {
 
-ConnectionController::ConnectionController(QObject *parent) : QObject(parent), m_pods(new PodListModel(this))
+ConnectionController::ConnectionController(QObject *parent)
+    : QObject(parent), m_retryTimer(new QTimer(this)), m_pods(new PodListModel(this))
 {
+    m_retryTimer->setSingleShot(true);
+    connect(m_retryTimer, &QTimer::timeout, this, &ConnectionController::beginConnection);
 }
 
 ConnectionController::~ConnectionController()
@@ -115,8 +120,32 @@ void ConnectionController::teardown()
     m_connection = nullptr;
 }
 
+void ConnectionController::scheduleRetry()
+{
+    // 2, 4, 8 … 60 s: quick after a blip, gentle on a server that is down for a while.
+    const int delaySec = std::min(60, 2 << std::min(m_retryAttempt, 5));
+    ++m_retryAttempt;
+    m_nextRetryAt = QDateTime::currentDateTime().addSecs(delaySec);
+    m_retryTimer->start(delaySec * 1000);
+    qCInfo(lcUiConn) << "reconnecting in" << delaySec << "s (attempt" << m_retryAttempt << ")";
+}
+
 void ConnectionController::start(const Profile &profile, const ssh::SshTarget &target)
 {
+    // A start by the user ends any automatic retrying; the retry timer calls beginConnection().
+    m_retryTimer->stop();
+    m_retryAttempt = 0;
+    m_nextRetryAt = {};
+    m_profile = profile;
+    m_target = target;
+    beginConnection();
+}
+
+void ConnectionController::beginConnection()
+{
+    const Profile profile = m_profile;
+    const ssh::SshTarget target = m_target;
+    m_nextRetryAt = {};
     teardown();
     // A different server: its pods must not be shown as this one's.
     if (profile.name != m_profile.name || target.host != m_target.host || target.port != m_target.port) {
@@ -125,8 +154,10 @@ void ConnectionController::start(const Profile &profile, const ssh::SshTarget &t
     }
     m_profile = profile;
     m_target = target;
-    m_lastError = {};
     m_prefix.clear();
+    // While retrying, the last error stays (the banner keeps saying what happened).
+    if (m_retryAttempt == 0)
+        m_lastError = {};
     emit starting(m_profile);
 
     auto *conn = new ssh::SshConnection(this);
@@ -151,8 +182,24 @@ void ConnectionController::start(const Profile &profile, const ssh::SshTarget &t
     connect(conn, &ssh::SshConnection::hostKeyUnknown, this, &ConnectionController::hostKeyUnknown);
     connect(conn, &ssh::SshConnection::hostKeyMismatch, this, &ConnectionController::hostKeyMismatch);
     connect(conn, &ssh::SshConnection::passphraseRequired, this, &ConnectionController::passphraseRequired);
-    connect(conn, &ssh::SshConnection::failed, this, [this](const Error &e) { fail(Phase::Failed, e); });
-    connect(conn, &ssh::SshConnection::lost, this, [this](const Error &e) { fail(Phase::Lost, e); });
+    connect(conn, &ssh::SshConnection::failed, this, [this](const Error &e) {
+        // While reconnecting, a server still down (refused, timeout, unreachable) is tried
+        // again later; a refused key or host key needs the user.
+        const bool network = e.code.startsWith(QLatin1String("net.")) ||
+                             e.code.startsWith(QLatin1String("conn.")) ||
+                             e.code == QLatin1String("ssh.handshake");
+        if (m_retryAttempt > 0 && network) {
+            scheduleRetry();
+            fail(Phase::Lost, e);
+            return;
+        }
+        m_retryAttempt = 0;
+        fail(Phase::Failed, e);
+    });
+    connect(conn, &ssh::SshConnection::lost, this, [this](const Error &e) {
+        scheduleRetry();
+        fail(Phase::Lost, e);
+    });
     connect(conn, &ssh::SshConnection::connected, this, [this] {
         emit authenticated();
         setPhase(Phase::DetectingKubectl);
@@ -169,6 +216,7 @@ void ConnectionController::start(const Profile &profile, const ssh::SshTarget &t
     connect(runner, &remote::KubectlRunner::probed, this,
             [this](const QByteArray &out) { m_probeList = out; });
     connect(runner, &remote::KubectlRunner::detected, this, [this](const QStringList &prefix) {
+        m_retryAttempt = 0;
         m_prefix = prefix;
         setPhase(Phase::Loading, prefix.join(QLatin1Char(' ')));
         // The watcher first: the views that start on transportReady may pace their
@@ -190,6 +238,9 @@ void ConnectionController::reconnect()
 
 void ConnectionController::disconnectFromHost()
 {
+    m_retryTimer->stop();
+    m_retryAttempt = 0;
+    m_nextRetryAt = {};
     teardown();
     setPhase(Phase::Idle);
 }

@@ -14,6 +14,7 @@
 #include <QDateTime>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 #include <optional>
 
 namespace vigia {
@@ -41,6 +42,12 @@ public:
     void start(const Profile &profile, const ssh::SshTarget &target);
     void reconnect();
     void disconnectFromHost();
+    // The profile changed in a way that needs no new connection (database paths).
+    void updateProfile(const Profile &profile) { m_profile = profile; }
+    // After a lost connection (or a network failure while retrying), the next automatic
+    // attempt; invalid when none is scheduled. Authentication and host-key failures are
+    // never retried by themselves.
+    QDateTime nextRetryAt() const { return m_nextRetryAt; }
     // Lists the pods again (the watcher relists and re-watches); the current rows stay.
     void refresh();
 
@@ -92,6 +99,8 @@ private:
     void podsFailedWith(const Error &error);
     void teardown();
     void startWatcher();
+    void scheduleRetry();
+    void beginConnection();
     void onWatchBatch(const kube::WatchBatch &batch);
 
     Profile m_profile;
@@ -102,6 +111,9 @@ private:
     QStringList m_prefix;
     QDateTime m_lastUpdated;
     bool m_stale = false;
+    QTimer *m_retryTimer = nullptr;
+    int m_retryAttempt = 0; // 0: not retrying
+    QDateTime m_nextRetryAt;
 
     PodListModel *m_pods = nullptr;
     QPointer<ssh::SshConnection> m_connection;

@@ -408,6 +408,11 @@ void MainWindow::showBanner(const Error &error, bool connectionProblem)
                     .arg(tr("Showing data from %1 — it may be out of date.")
                              .arg(at.toString(QStringLiteral("HH:mm:ss")))
                              .toHtmlEscaped());
+    if (connectionProblem && m_controller->nextRetryAt().isValid())
+        html += QStringLiteral("<br>%1").arg(
+            tr("Reconnecting by itself at %1; Reconnect tries now.")
+                .arg(m_controller->nextRetryAt().toString(QStringLiteral("HH:mm:ss")))
+                .toHtmlEscaped());
     m_bannerText->setText(html);
     m_bannerRetry->disconnect();
     if (connectionProblem) {
@@ -624,12 +629,24 @@ void MainWindow::onStarting(const Profile &profile)
         m_data = new ui::DataWorkspace(db::SnapshotCache(profile.name), nullptr, m_dataPage);
         m_data->setObjectName(QStringLiteral("dataWorkspace"));
         m_dataProfile = profile.name;
+        // The databases picked in the Data tab belong to the profile: kept for the session
+        // at once, and saved by whoever owns the profile store.
+        connect(m_data, &ui::DataWorkspace::sourcesChosen, this,
+                [this](const QString &appointments, const QString &quotes, bool sudo) {
+                    Profile p = m_controller->profile();
+                    p.appointmentsDbPath = appointments;
+                    p.quotesDbPath = quotes;
+                    p.allowDbSudo = sudo;
+                    m_controller->updateProfile(p);
+                    emit profileChanged(p);
+                });
         m_dataPlaceholder->hide();
         m_dataPage->layout()->addWidget(m_data);
     }
     ui::DataSources sources;
     sources.appointmentsPath = profile.appointmentsDbPath;
     sources.quotesPath = profile.quotesDbPath;
+    sources.allowSudo = profile.allowDbSudo;
     m_data->setSources(sources);
     const QTimeZone tz(profile.timeZone.toUtf8());
     m_data->setTimeZone(tz.isValid() ? tz : QTimeZone::systemTimeZone());
@@ -664,6 +681,7 @@ void MainWindow::onTransportReady(remote::KubectlRunner *runner, ssh::SshConnect
 
     if (m_data) {
         m_data->setRunner(new db::SshCommandRunner(connection, connection));
+        m_data->setKubectl(runner);
         if (m_dataNeedsSnapshot) {
             m_dataNeedsSnapshot = false;
             m_data->refresh();
@@ -676,6 +694,9 @@ void MainWindow::onTransportReady(remote::KubectlRunner *runner, ssh::SshConnect
     auto *sampler = new metrics::Sampler(connection, connection);
     m_sampler = sampler;
     sampler->setKubectlPrefix(runner->prefix());
+    metrics::SamplerConfig samplerConfig = sampler->config();
+    samplerConfig.intervalMs = profile.sampleIntervalSec * 1000;
+    sampler->setConfig(samplerConfig);
     connect(sampler, &metrics::Sampler::sampled, this, [this](const metrics::Sample &sample) {
         if (m_history)
             (void)m_history->append(sample);
@@ -684,8 +705,7 @@ void MainWindow::onTransportReady(remote::KubectlRunner *runner, ssh::SshConnect
     });
     if (m_history)
         (void)m_history->beginSession(QDateTime::currentMSecsSinceEpoch(), sampler->config().intervalMs);
-    sampler->start();
-    sampler->sampleNow();
+    sampler->start(); // takes the first sample at once
 
     const std::optional<qint64> budget = profile.ramBudgetBytes;
     runKubectl({QStringLiteral("get"), QStringLiteral("nodes"), QStringLiteral("-o"), QStringLiteral("json")},

@@ -104,7 +104,8 @@ public:
     // What kind asks of this workload (kind, namespace, object kind and name; no profile or
     // server yet), or nothing when the action does not apply to it (undo on a DaemonSet
     // is fine, scale is not; delete is for pods).
-    static std::optional<actions::ActionSpec> workloadSpec(actions::ActionKind kind, const kube::WorkloadInfo &workload);
+    static std::optional<actions::ActionSpec> workloadSpec(actions::ActionKind kind,
+                                                           const kube::WorkloadInfo &workload);
 
     cluster::ClusterViews *clusterViews() const { return m_cluster; }
     QAction *restartAction() const { return m_restartAction; }
@@ -125,6 +126,10 @@ public:
     QAction *reconnectAction() const { return m_reconnect; }
 
     static QString podsTabTitle(int total, int failing);
+
+signals:
+    // The user changed something the profile keeps (the Data tab's databases): save it.
+    void profileChanged(const vigia::Profile &profile);
 
 private:
     void buildUi();

@@ -136,6 +136,13 @@ int main(int argc, char **argv)
         if (!mainWindow) {
             mainWindow = new vigia::MainWindow(&controller, &audit);
             mainWindow->setAttribute(Qt::WA_DeleteOnClose);
+            QObject::connect(mainWindow, &vigia::MainWindow::profileChanged, mainWindow,
+                             [&store](const vigia::Profile &p) {
+                                 // Profiles from the store are updated; an ssh-config alias
+                                 // opened directly keeps the choice for this session only.
+                                 if (store->find(p.name))
+                                     (void)store->update(p.name, p);
+                             });
             new vigia::ConnectionPrompter(&controller, mainWindow);
         }
         mainWindow->show();

@@ -24,6 +24,7 @@
 #include "kube/ClusterPoller.h"
 #include "kube/ClusterTypes.h"
 #include "logs/LogPanel.h"
+#include "metrics/ClusterUsage.h"
 #include "metrics/HistoryStore.h"
 #include "metrics/MetricsParsers.h"
 #include "metrics/Sampler.h"
@@ -696,6 +697,19 @@ void MainWindow::onTransportReady(remote::KubectlRunner *runner, ssh::SshConnect
     sampler->setKubectlPrefix(runner->prefix());
     metrics::SamplerConfig samplerConfig = sampler->config();
     samplerConfig.intervalMs = profile.sampleIntervalSec * 1000;
+    if (kube::ClusterPoller *poller = m_cluster ? m_cluster->poller() : nullptr) {
+        // The cluster round fetches metrics.k8s.io every 30 s already: the sampler takes
+        // its per-pod figures from there and starts no kubectl of its own (one kubectl at
+        // a time on the server; see SamplerConfig::ownKubectl).
+        samplerConfig.ownKubectl = false;
+        auto offer = [sampler](const kube::ClusterSnapshot &snap) {
+            const metrics::ClusterUsage u = metrics::usageFromCluster(snap);
+            sampler->offerMetrics(u.pods, u.nodes, u.available, u.problem);
+        };
+        connect(poller, &kube::ClusterPoller::updated, sampler, offer);
+        if (poller->hasData())
+            offer(poller->snapshot());
+    }
     sampler->setConfig(samplerConfig);
     connect(sampler, &metrics::Sampler::sampled, this, [this](const metrics::Sample &sample) {
         if (m_history)
@@ -708,21 +722,24 @@ void MainWindow::onTransportReady(remote::KubectlRunner *runner, ssh::SshConnect
     sampler->start(); // takes the first sample at once
 
     const std::optional<qint64> budget = profile.ramBudgetBytes;
-    runKubectl({QStringLiteral("get"), QStringLiteral("nodes"), QStringLiteral("-o"), QStringLiteral("json")},
-               [this, budget](const Result<QByteArray> &r) {
-                   if (!r.ok())
-                       return;
-                   Result<QList<metrics::NodeCapacity>> nodes = metrics::parseNodeCapacity(r.value());
-                   if (!nodes.ok() || nodes.value().isEmpty())
-                       return;
-                   qint64 cap = 0, alloc = 0;
-                   for (const metrics::NodeCapacity &n : nodes.value()) {
-                       cap += n.memoryCapacity;
-                       alloc += n.memoryAllocatable;
-                   }
-                   m_capacity->setBudget(budget, cap, alloc);
-                   m_capacity->refresh();
-               });
+    // The node's capacity (the budget line when the profile sets none) comes with the
+    // cluster round too: no kubectl of its own beside the resident watch.
+    if (kube::ClusterPoller *poller = m_cluster ? m_cluster->poller() : nullptr) {
+        auto applyNodes = [this, budget](const kube::ClusterSnapshot &snap) {
+            qint64 cap = 0, alloc = 0;
+            for (const kube::NodeInfo &n : snap.nodes) {
+                cap += n.memoryCapacityBytes;
+                alloc += n.memoryAllocatableBytes;
+            }
+            if (cap <= 0)
+                return;
+            m_capacity->setBudget(budget, cap, alloc);
+            m_capacity->refresh();
+        };
+        connect(poller, &kube::ClusterPoller::updated, m_capacity, applyNodes);
+        if (poller->hasData())
+            applyNodes(poller->snapshot());
+    }
 
     // Actions: one executor and one runner per connection; they die with it.
     auto *exec = new actions::KubectlExecutor(runner, runner);

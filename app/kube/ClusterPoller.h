@@ -27,6 +27,7 @@
 // again every few rounds.
 #include "core/Result.h"
 #include "kube/ClusterTypes.h"
+#include "kube/ResourceWatcher.h"
 
 #include <QObject>
 #include <QPointer>
@@ -38,7 +39,6 @@ class KubectlRunner;
 
 namespace vigia::kube {
 
-class ResourceWatcher;
 
 class ClusterPoller : public QObject {
     Q_OBJECT

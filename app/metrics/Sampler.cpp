@@ -248,6 +248,12 @@ Sample Sampler::parseOutput(const QByteArray &text, qint64 timestampMs,
     return s;
 }
 
+void Sampler::offerMetrics(const QList<PodUsage> &pods, const QList<NodeUsage> &nodes, bool available,
+                           const QString &problem)
+{
+    m_offered = Offered{pods, nodes, available, problem};
+}
+
 bool Sampler::sampleNow()
 {
     if (m_inFlight) {
@@ -260,10 +266,10 @@ bool Sampler::sampleNow()
     }
     const quint64 tick = m_tick++;
     const bool withDu = m_config.duEveryTicks > 0 && tick % quint64(m_config.duEveryTicks) == 0;
-    const bool withNodes =
-        m_config.nodeMetricsEveryTicks > 0 && tick % quint64(m_config.nodeMetricsEveryTicks) == 0;
-    const bool withPods =
-        m_config.podMetricsEveryTicks > 0 && tick % quint64(m_config.podMetricsEveryTicks) == 0;
+    const bool withNodes = m_config.ownKubectl && m_config.nodeMetricsEveryTicks > 0 &&
+                           tick % quint64(m_config.nodeMetricsEveryTicks) == 0;
+    const bool withPods = m_config.ownKubectl && m_config.podMetricsEveryTicks > 0 &&
+                          tick % quint64(m_config.podMetricsEveryTicks) == 0;
     ssh::ExecOptions opts;
     opts.timeoutMs = m_config.timeoutMs;
     const qint64 ts = QDateTime::currentMSecsSinceEpoch();
@@ -295,6 +301,21 @@ bool Sampler::sampleNow()
                 }
                 QHash<QString, QStringList> bySource;
                 Sample sample = parseOutput(*out, ts, &bySource);
+                bool metricsFetched = withMetrics;
+                if (m_offered) {
+                    sample.pods = m_offered->pods;
+                    sample.nodes = m_offered->nodes;
+                    sample.podMetricsAvailable = m_offered->available;
+                    sample.nodeMetricsAvailable = m_offered->available && !m_offered->nodes.isEmpty();
+                    const QStringList problem =
+                        m_offered->problem.isEmpty() ? QStringList() : QStringList{m_offered->problem};
+                    bySource[QStringLiteral("metrics")] = problem;
+                    for (const QString &m : problem)
+                        if (!sample.missing.contains(m))
+                            sample.missing << m;
+                    metricsFetched = true;
+                    m_offered.reset();
+                }
                 // Pod metrics come every 3rd tick and du every 30th: what they reported missing
                 // still holds on the ticks between, so the banner does not blink.
                 auto carry = [&](const QString &source, bool fetched) {
@@ -307,7 +328,7 @@ bool Sampler::sampleNow()
                             sample.missing << m;
                 };
                 carry(QStringLiteral("du"), withDu);
-                carry(QStringLiteral("metrics"), withMetrics);
+                carry(QStringLiteral("metrics"), metricsFetched);
                 emit sampled(sample);
             });
     return true;

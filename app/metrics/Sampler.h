@@ -13,6 +13,8 @@
 #include <QStringList>
 #include <QTimer>
 
+#include <optional>
+
 namespace vigia::ssh {
 class SshConnection;
 class SshChannel;
@@ -33,6 +35,11 @@ struct SamplerConfig {
     // Node usage changes slowly: every 6th tick (1 min), in the same kubectl as the pods.
     int nodeMetricsEveryTicks = 6;
     int timeoutMs = 8000;
+    // false: start no kubectl at all; per-pod and node usage come through offerMetrics()
+    // from the cluster poller's round, which fetches metrics.k8s.io every 30 s anyway.
+    // In the app that halves the kubectl starts and keeps one kubectl on the server at a
+    // time (the 64 MB budget fits exactly one); see vigia-bench remote_footprint.
+    bool ownKubectl = true;
 };
 
 class Sampler : public QObject {
@@ -54,6 +61,10 @@ public:
     // Takes a sample now unless one is already in flight (ticks never pile up).
     bool sampleNow();
     int skippedTicks() const { return m_skipped; }
+    // Usage fetched by someone else (the cluster poller); goes into the next sample.
+    // available=false with a problem in words when metrics-server is missing.
+    void offerMetrics(const QList<PodUsage> &pods, const QList<NodeUsage> &nodes, bool available,
+                      const QString &problem = {});
 
     // The pure parts, unit-tested without a connection.
     static QString script();
@@ -78,6 +89,13 @@ private:
     quint64 m_tick = 0;
     QHash<QString, QStringList> m_carriedMissing;
     int m_skipped = 0;
+    struct Offered {
+        QList<PodUsage> pods;
+        QList<NodeUsage> nodes;
+        bool available = false;
+        QString problem;
+    };
+    std::optional<Offered> m_offered;
 };
 
 } // namespace vigia::metrics

@@ -13,6 +13,8 @@
 #include "core/MetaTypes.h"
 #include "kube/ClusterPoller.h"
 #include "kube/ResourceWatcher.h"
+#include "metrics/ClusterUsage.h"
+#include "metrics/Sampler.h"
 #include "remote/KubectlRunner.h"
 #include "ssh/SshConnection.h"
 
@@ -398,27 +400,46 @@ VIGIA_BENCH(pods_big,
     return true;
 }
 
-VIGIA_BENCH(remote_footprint,
-            "remote_cpu (% of one CPU) and remote_rss (MB, peak of the summed RSS) of "
-            "everything under sshd with the pod watch + the 30 s ClusterPoller taking turns "
-            "with it; VIGIA_FOOTPRINT_SECONDS sets the window (default 300, --quick 35)")
+namespace {
+
+// The footprint under the sandbox sshd of what one connection keeps running. With
+// withSampler, the Capacity sampler runs too, as the app wires it (no kubectl of its
+// own; metrics from the poller's round): the whole app's cost on the server.
+bool measureFootprint(Context &ctx, bool withSampler, const QString &prefix)
 {
     QString error;
     Session s = openSession(ctx.sandbox(), &error);
     if (!s.conn) {
-        ctx.note(QStringLiteral("remote_footprint: %1").arg(error));
+        ctx.note(QStringLiteral("%1: %2").arg(prefix, error));
         return false;
     }
     kube::ResourceWatcher w(s.runner.get());
     kube::ClusterPoller poller(s.runner.get());
     poller.setExclusiveWith(&w); // as MainWindow wires them
+    metrics::Sampler sampler(s.conn.get());
+    int samplesTaken = 0;
+    if (withSampler) {
+        metrics::SamplerConfig cfg = sampler.config();
+        cfg.ownKubectl = false;
+        cfg.dataDir = ctx.sandbox().storageRoot();
+        sampler.setConfig(cfg);
+        sampler.setKubectlPrefix(s.runner->prefix());
+        QObject::connect(&poller, &kube::ClusterPoller::updated, &sampler,
+                         [&](const kube::ClusterSnapshot &snap) {
+                             const metrics::ClusterUsage u = metrics::usageFromCluster(snap);
+                             sampler.offerMetrics(u.pods, u.nodes, u.available, u.problem);
+                         });
+        QObject::connect(&sampler, &metrics::Sampler::sampled, [&] { ++samplesTaken; });
+    }
     w.start();
     poller.start();
     if (!waitFor([&] { return w.state() == kube::ResourceWatcher::State::Live && poller.hasData(); },
                  60000)) {
-        ctx.note(QStringLiteral("remote_footprint: not live"));
+        ctx.note(QStringLiteral("%1: not live").arg(prefix));
         return false;
     }
+    if (withSampler)
+        sampler.start();
     const qint64 sshd = ctx.sandbox().sshdPid();
     int seconds = ctx.quick() ? 35 : 300;
     if (const int env = qEnvironmentVariableIntValue("VIGIA_FOOTPRINT_SECONDS"); env > 0)
@@ -441,19 +462,45 @@ VIGIA_BENCH(remote_footprint,
         ++samples;
     }
     const RemoteUsage end = remoteUsage(sshd);
+    sampler.stop();
     const double cpuPct = 100.0 * (end.cpuSeconds - start.cpuSeconds) / (double(t.elapsed()) / 1000.0);
-    ctx.note(QStringLiteral("remote_footprint: %1 s window, %2 processes at the end, at most %3 kubectl at "
-                            "once, mean RSS %4 MB, mean PSS %5 MB, peak PSS %6 MB (includes the sshd session "
-                            "processes)")
-                 .arg(seconds)
-                 .arg(end.processes)
-                 .arg(maxKubectls)
-                 .arg(samples ? sumRss / samples : 0, 0, 'f', 1)
-                 .arg(samples ? sumPss / samples : 0, 0, 'f', 1)
-                 .arg(peakPss, 0, 'f', 1));
-    ctx.report({QStringLiteral("remote_cpu"), cpuPct, QStringLiteral("%"), {}, {}});
-    ctx.report({QStringLiteral("remote_rss"), peakRss, QStringLiteral("MB"), {}, {}});
-    ctx.report(
-        {QStringLiteral("remote_rss_mean"), samples ? sumRss / samples : 0, QStringLiteral("MB"), {}, {}});
-    return true;
+    ctx.note(
+        QStringLiteral("%1: %2 s window, %3 processes at the end, at most %4 kubectl at "
+                       "once, mean RSS %5 MB, mean PSS %6 MB, peak PSS %7 MB (includes the sshd session "
+                       "processes)%8")
+            .arg(prefix)
+            .arg(seconds)
+            .arg(end.processes)
+            .arg(maxKubectls)
+            .arg(samples ? sumRss / samples : 0, 0, 'f', 1)
+            .arg(samples ? sumPss / samples : 0, 0, 'f', 1)
+            .arg(peakPss, 0, 'f', 1)
+            .arg(withSampler ? QStringLiteral(", %1 capacity samples taken").arg(samplesTaken) : QString()));
+    const QString p = withSampler ? QStringLiteral("app_") : QString();
+    ctx.report({p + QStringLiteral("remote_cpu"), cpuPct, QStringLiteral("%"), {}, {}});
+    ctx.report({p + QStringLiteral("remote_rss"), peakRss, QStringLiteral("MB"), {}, {}});
+    ctx.report({p + QStringLiteral("remote_rss_mean"),
+                samples ? sumRss / samples : 0,
+                QStringLiteral("MB"),
+                {},
+                {}});
+    return !withSampler || samplesTaken > 0;
+}
+
+} // namespace
+
+VIGIA_BENCH(remote_footprint,
+            "remote_cpu (% of one CPU) and remote_rss (MB, peak of the summed RSS) of "
+            "everything under sshd with the pod watch + the 30 s ClusterPoller taking turns "
+            "with it; VIGIA_FOOTPRINT_SECONDS sets the window (default 300, --quick 35)")
+{
+    return measureFootprint(ctx, false, QStringLiteral("remote_footprint"));
+}
+
+VIGIA_BENCH(app_footprint,
+            "app_remote_cpu / app_remote_rss: as remote_footprint, plus the Capacity sampler every "
+            "10 s as the app runs it (metrics taken from the poller's round): everything one "
+            "connection of Vigía runs on the server")
+{
+    return measureFootprint(ctx, true, QStringLiteral("app_footprint"));
 }

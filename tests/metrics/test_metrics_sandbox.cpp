@@ -5,6 +5,8 @@
 // figures still come.
 #include "Sandbox.h"
 #include "core/MetaTypes.h"
+#include "kube/ClusterPoller.h"
+#include "metrics/ClusterUsage.h"
 #include "metrics/HistoryStore.h"
 #include "metrics/Sampler.h"
 #include "remote/KubectlRunner.h"
@@ -106,6 +108,53 @@ private slots:
     }
 
     // metrics-server off (404, then 503): host figures still come, the pods are "missing".
+    // In the app the cluster poller's round carries metrics.k8s.io: the sampler takes the
+    // per-pod figures from it and runs no kubectl of its own (one kubectl at a time).
+    void sharedMetricsFromTheClusterRound()
+    {
+        kube::ClusterPoller poller(m_runner.get());
+        QSignalSpy updated(&poller, &kube::ClusterPoller::updated);
+        poller.pollNow();
+        QVERIFY(updated.wait(30000));
+        const ClusterUsage usage = usageFromCluster(poller.snapshot());
+        QVERIFY(usage.available);
+        QVERIFY(usage.pods.size() >= 5);
+        QCOMPARE(usage.nodes.size(), 1);
+
+        Sampler sampler(m_conn.get());
+        SamplerConfig cfg;
+        cfg.podMetricsEveryTicks = 1; // would fetch its own on every tick if it were allowed to
+        cfg.nodeMetricsEveryTicks = 1;
+        cfg.duEveryTicks = 0;
+        cfg.ownKubectl = false;
+        sampler.setConfig(cfg);
+        sampler.setKubectlPrefix(m_runner->prefix());
+        QSignalSpy sampled(&sampler, &Sampler::sampled);
+        sampler.offerMetrics(usage.pods, usage.nodes, usage.available, usage.problem);
+        QVERIFY(sampler.sampleNow());
+        QTRY_COMPARE_WITH_TIMEOUT(sampled.size(), 1, 20000);
+        const Sample withOffer = sampled.at(0).first().value<Sample>();
+        QVERIFY(withOffer.podMetricsAvailable);
+        QCOMPARE(withOffer.pods.size(), usage.pods.size());
+        QCOMPARE(withOffer.nodes.size(), 1);
+        QVERIFY(withOffer.memory.has_value()); // the host part still comes from the tick
+
+        // Nothing offered since: no per-pod figures, because no kubectl ran for them.
+        QVERIFY(sampler.sampleNow());
+        QTRY_COMPARE_WITH_TIMEOUT(sampled.size(), 2, 20000);
+        const Sample without = sampled.at(1).first().value<Sample>();
+        QVERIFY(without.pods.isEmpty());
+        QVERIFY(!without.podMetricsAvailable);
+        QVERIFY(without.memory.has_value());
+
+        // metrics-server gone: the problem in words reaches the sample.
+        sampler.offerMetrics({}, {}, false, QStringLiteral("metrics-server is not installed"));
+        QVERIFY(sampler.sampleNow());
+        QTRY_COMPARE_WITH_TIMEOUT(sampled.size(), 3, 20000);
+        QVERIFY(sampled.at(2).first().value<Sample>().missing.contains(
+            QStringLiteral("metrics-server is not installed")));
+    }
+
     void metricsServerOffIsMissing_data()
     {
         QTest::addColumn<QString>("mode");

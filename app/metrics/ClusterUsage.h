@@ -1,0 +1,19 @@
+#pragma once
+// The cluster poller's round already carries metrics.k8s.io usage (pods and
+// nodes); this turns it into the sampler's figures, so the sampler need not
+// start a kubectl of its own (Sampler::offerMetrics).
+#include "kube/ClusterTypes.h"
+#include "metrics/Sample.h"
+
+namespace vigia::metrics {
+
+struct ClusterUsage {
+    QList<PodUsage> pods;
+    QList<NodeUsage> nodes;
+    bool available = false;
+    QString problem;
+};
+
+ClusterUsage usageFromCluster(const kube::ClusterSnapshot &snapshot);
+
+} // namespace vigia::metrics

@@ -280,6 +280,10 @@ void MainWindow::buildUi()
 
     m_proxy = new PodFilterProxyModel(this);
     m_proxy->setSourceModel(m_controller->podModel());
+    for (auto sig : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_proxy, sig, this, &MainWindow::updateStatusBar);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatusBar);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateStatusBar);
     m_podView = new QTableView(podsPage);
     m_podView->setObjectName(QStringLiteral("podTable"));
     m_podView->setModel(m_proxy);
@@ -474,13 +478,18 @@ void MainWindow::updateActions()
 
 void MainWindow::updateStatusBar()
 {
+    if (!m_statusText) // the pod proxy reports changes while the window is still being built
+        return;
     const QDateTime at = m_controller->lastUpdated();
     const int n = m_controller->podModel()->rowCount();
     if (!at.isValid()) {
         m_statusText->setText(m_controller->isBusy() ? tr("Waiting for the first pod list…") : QString());
         return;
     }
-    QString s = tr("%n pod(s) · updated %1", nullptr, n).arg(at.toString(QStringLiteral("HH:mm:ss")));
+    const int shown = m_proxy ? m_proxy->rowCount() : n;
+    // With a namespace or text filter on, say how many of the pods are on screen.
+    QString s = shown == n ? tr("%n pod(s)", nullptr, n) : tr("%1 of %n pods shown", nullptr, n).arg(shown);
+    s += tr(" · updated %1").arg(at.toString(QStringLiteral("HH:mm:ss")));
     if (m_controller->isStale())
         s += tr(" · stale");
     m_statusText->setText(s);

@@ -21,9 +21,10 @@ const QByteArray kMarker = QByteArrayLiteral("@@vigia:");
 // 0.14 s of CPU whatever it fetches, so pods and nodes due on the same tick come
 // from ONE `kubectl get` of both kinds (about 0.2 s) rather than two raw gets.
 const char kScript[] = R"SH(d=$1; w=$2; shift 2
-echo @@vigia:meminfo; cat /proc/meminfo 2>&1
-echo @@vigia:loadavg; cat /proc/loadavg 2>&1
-echo @@vigia:nproc; nproc 2>/dev/null || getconf _NPROCESSORS_ONLN 2>/dev/null
+r() { if [ -r "$1" ]; then while IFS= read -r l || [ -n "$l" ]; do printf '%s\n' "$l"; done < "$1"; else echo "cannot read $1"; fi; }
+echo @@vigia:meminfo; r /proc/meminfo
+echo @@vigia:loadavg; r /proc/loadavg
+case $w in *,cpus,*) echo @@vigia:nproc; nproc 2>/dev/null || getconf _NPROCESSORS_ONLN 2>/dev/null;; esac
 echo @@vigia:cgroup
 c=
 for s in k3s k3s-agent; do
@@ -130,11 +131,14 @@ QString Sampler::script()
 }
 
 QStringList Sampler::argv(const SamplerConfig &config, const QStringList &kubectlPrefix, bool withDu,
-                          bool withNodes, bool withPods)
+                          bool withNodes, bool withPods, bool withCpus)
 {
     QString what = QStringLiteral(",");
     if (withDu)
         what += QStringLiteral("du,");
+    // The CPU count changes only with a resize: asked on the slow ticks, and until known.
+    if (withCpus || withDu)
+        what += QStringLiteral("cpus,");
     if (withPods)
         what += QStringLiteral("pods,");
     if (withNodes)
@@ -266,6 +270,7 @@ bool Sampler::sampleNow()
     }
     const quint64 tick = m_tick++;
     const bool withDu = m_config.duEveryTicks > 0 && tick % quint64(m_config.duEveryTicks) == 0;
+    const bool withCpus = withDu || !m_lastCpuCount;
     const bool withNodes = m_config.ownKubectl && m_config.nodeMetricsEveryTicks > 0 &&
                            tick % quint64(m_config.nodeMetricsEveryTicks) == 0;
     const bool withPods = m_config.ownKubectl && m_config.podMetricsEveryTicks > 0 &&
@@ -274,7 +279,7 @@ bool Sampler::sampleNow()
     opts.timeoutMs = m_config.timeoutMs;
     const qint64 ts = QDateTime::currentMSecsSinceEpoch();
     ssh::SshChannel *ch = m_connection->exec(
-        remote::buildCommandLine(argv(m_config, m_prefix, withDu, withNodes, withPods)), opts);
+        remote::buildCommandLine(argv(m_config, m_prefix, withDu, withNodes, withPods, withCpus)), opts);
     if (!ch) {
         emit sampleFailed(makeError(QStringLiteral("Could not start the sampler command")));
         return false;
@@ -301,6 +306,11 @@ bool Sampler::sampleNow()
                 }
                 QHash<QString, QStringList> bySource;
                 Sample sample = parseOutput(*out, ts, &bySource);
+                // nproc runs only on the slow ticks; the count it gave holds in between.
+                if (sample.cpuCount)
+                    m_lastCpuCount = sample.cpuCount;
+                else
+                    sample.cpuCount = m_lastCpuCount;
                 bool metricsFetched = withMetrics;
                 if (m_offered) {
                     sample.pods = m_offered->pods;

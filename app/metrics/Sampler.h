@@ -69,7 +69,7 @@ public:
     // The pure parts, unit-tested without a connection.
     static QString script();
     static QStringList argv(const SamplerConfig &config, const QStringList &kubectlPrefix, bool withDu,
-                            bool withNodes, bool withPods = true);
+                            bool withNodes, bool withPods = true, bool withCpus = true);
     // missingBySource, when given, receives what the slower sources ("du", "metrics")
     // reported missing, so a tick that skips them can repeat it.
     static Sample parseOutput(const QByteArray &stdoutText, qint64 timestampMs,
@@ -96,6 +96,7 @@ private:
         QString problem;
     };
     std::optional<Offered> m_offered;
+    std::optional<int> m_lastCpuCount;
 };
 
 } // namespace vigia::metrics

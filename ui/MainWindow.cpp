@@ -183,6 +183,11 @@ void MainWindow::buildUi()
     m_refresh->setShortcut(QKeySequence::Refresh);
     m_refresh->setToolTip(tr("Fetch the pod list again (F5)"));
     connect(m_refresh, &QAction::triggered, m_controller, &ConnectionController::refresh);
+    // Refresh means now for everything shown, metrics-server included if it was missing.
+    connect(m_refresh, &QAction::triggered, this, [this] {
+        if (kube::ClusterPoller *poller = m_cluster ? m_cluster->poller() : nullptr)
+            poller->pollNow(true);
+    });
     m_reconnect = new QAction(style()->standardIcon(QStyle::SP_DriveNetIcon), tr("Re&connect"), this);
     m_reconnect->setObjectName(QStringLiteral("reconnectAction"));
     m_reconnect->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));

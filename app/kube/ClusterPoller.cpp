@@ -18,7 +18,7 @@ ClusterPoller::ClusterPoller(remote::KubectlRunner *runner, QObject *parent)
     registerCoreMetaTypes();
     qRegisterMetaType<vigia::kube::ClusterSnapshot>("vigia::kube::ClusterSnapshot");
     m_timer.setInterval(kDefaultIntervalMs);
-    connect(&m_timer, &QTimer::timeout, this, &ClusterPoller::pollNow);
+    connect(&m_timer, &QTimer::timeout, this, [this] { pollNow(); });
     if (m_runner)
         connect(m_runner, &remote::KubectlRunner::finished, this, &ClusterPoller::onFinished);
 }
@@ -54,11 +54,11 @@ void ClusterPoller::roundOver()
         m_exclusive->resume();
 }
 
-void ClusterPoller::pollNow()
+void ClusterPoller::pollNow(bool retryMetrics)
 {
     if (m_token != 0 || m_waitingForQuiet || !m_runner)
         return; // one round at a time: a slow API must not pile up processes
-    bool withMetrics = !m_metricsKnownMissing;
+    bool withMetrics = !m_metricsKnownMissing || retryMetrics;
     if (m_metricsKnownMissing && ++m_roundsSinceMetricsTry >= kMetricsRetryRounds) {
         m_roundsSinceMetricsTry = 0;
         withMetrics = true;

@@ -39,7 +39,6 @@ class KubectlRunner;
 
 namespace vigia::kube {
 
-
 class ClusterPoller : public QObject {
     Q_OBJECT
 public:
@@ -55,7 +54,8 @@ public:
 
     void start(); // polls now, then every interval
     void stop();
-    void pollNow();
+    // retryMetrics: ask metrics.k8s.io again now even if it was missing (the user's Refresh).
+    void pollNow(bool retryMetrics = false);
     void setInterval(int ms) { m_timer.setInterval(ms); }
     int interval() const { return m_timer.interval(); }
 

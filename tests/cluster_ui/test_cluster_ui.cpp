@@ -298,7 +298,7 @@ void TestClusterUi::viewsTitlesAndBanners()
     QCOMPARE(titles.size(), 1);
     QCOMPARE(views.tabTitle(ClusterViews::Deployments), QStringLiteral("Deployments (9)"));
     QCOMPARE(views.tabTitle(ClusterViews::Nodes), QStringLiteral("Nodes (1)"));
-    QCOMPARE(views.tabTitle(ClusterViews::Events), QStringLiteral("Events (27, 1 warnings)"));
+    QCOMPARE(views.tabTitle(ClusterViews::Events), QStringLiteral("Events (27, 1 warning)"));
     QVERIFY(views.page(ClusterViews::Nodes)->banner()->isHidden());
     QVERIFY(views.nodes()->index(0, NodeListModel::Cpu).data().toString().contains(QStringLiteral("%")));
     // Node NotReady: a banner on the Nodes page, the row marked by icon and text.

@@ -9,8 +9,13 @@
 #include "remote/KubectlRunner.h"
 #include "ssh/SshConnection.h"
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QtTest>
+
+#include <csignal>
+#include <sys/types.h>
 
 using namespace vigia;
 
@@ -23,6 +28,7 @@ private slots:
     void watcherSurvivesFaults();
     void pollerSeesMetricsAndNodeState();
     void probeListThenPollerTakesTurns();
+    void watcherSurvivesKubectlKilled();
 };
 
 void TestKubeSandbox::kubectlTableIsReproduced_data()
@@ -105,7 +111,132 @@ QString touchedValue(const QJsonObject &pod)
         .toString();
 }
 
+// SIGKILLs the processes below the sandbox sshd whose argv[0] is `program` and whose
+// command line contains pattern, as the OOM killer or a stray `kill -9` would on the
+// server. Returns how many were killed.
+int killRemote(const test::Sandbox &sb, const QString &program, const QString &pattern)
+{
+    const qint64 root = sb.sshdPid();
+    if (root <= 0)
+        return 0;
+    QHash<qint64, QList<qint64>> children;
+    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &e : entries) {
+        bool isPid = false;
+        const qint64 pid = e.toLongLong(&isPid);
+        if (!isPid)
+            continue;
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        // "pid (comm) state ppid ...": comm may hold spaces, so read after the last ')'.
+        const QByteArray line = stat.readAll();
+        const QList<QByteArray> rest = line.mid(line.lastIndexOf(')') + 2).split(' ');
+        if (rest.size() > 1)
+            children[rest.at(1).toLongLong()].append(pid);
+    }
+    int killed = 0;
+    QList<qint64> todo{root};
+    for (int visited = 0; !todo.isEmpty() && visited < 100000; ++visited) {
+        const qint64 p = todo.takeLast();
+        for (qint64 c : children.value(p)) {
+            todo.append(c);
+            QFile f(QStringLiteral("/proc/%1/cmdline").arg(c));
+            if (!f.open(QIODevice::ReadOnly))
+                continue;
+            const QList<QByteArray> argv = f.readAll().split('\0');
+            const QString arg0 = QString::fromUtf8(argv.value(0));
+            QByteArray joined = argv.join(' ');
+            if ((arg0 == program || arg0.endsWith(QLatin1Char('/') + program)) &&
+                QString::fromUtf8(joined).contains(pattern) && ::kill(static_cast<pid_t>(c), SIGKILL) == 0)
+                ++killed;
+        }
+    }
+    return killed;
+}
+
 } // namespace
+
+// The watch's kubectl is killed on the server mid-stream: reported as killed, the
+// objects kept (stale) meanwhile, listed and watched again, later changes seen.
+void TestKubeSandbox::watcherSurvivesKubectlKilled()
+{
+    registerCoreMetaTypes();
+    test::Sandbox sb;
+    QVERIFY2(sb.start(QStringLiteral("joledev")), qPrintable(sb.errorString()));
+    ssh::SshConnection conn;
+    QSignalSpy connected(&conn, &ssh::SshConnection::connected);
+    conn.open(sb.target(QStringLiteral("ed25519")));
+    QVERIFY(connected.wait(30000));
+    remote::KubectlRunner runner(&conn);
+    QSignalSpy detected(&runner, &remote::KubectlRunner::detected);
+    runner.detect();
+    QVERIFY(detected.wait(30000));
+
+    kube::ResourceWatcher w(&runner);
+    w.setBackoff(200, 2000);
+    w.setStableAfter(3000);
+    QHash<QString, QJsonObject> mirror;
+    connect(&w, &kube::ResourceWatcher::changed, &w, [&](const kube::WatchBatch &b) {
+        for (const QJsonObject &o : b.added + b.modified)
+            mirror.insert(kube::objectKey(o), o);
+        for (const QJsonObject &o : b.deleted)
+            mirror.remove(kube::objectKey(o));
+    });
+    // What the watcher says at the moment it reports the kill (it may be Live again soon after).
+    struct Report {
+        Error why;
+        kube::ResourceWatcher::State state;
+        bool staleSinceValid;
+        bool hasData;
+        qsizetype objects;
+    };
+    QList<Report> reports;
+    connect(&w, &kube::ResourceWatcher::stateChanged, &w,
+            [&](kube::ResourceWatcher::State s, const Error &why) {
+                if (!why.code.isEmpty())
+                    reports << Report{why, s, w.staleSince().isValid(), w.hasData(), w.objects().size()};
+            });
+    w.start();
+    QTRY_COMPARE_WITH_TIMEOUT(w.state(), kube::ResourceWatcher::State::Live, 30000);
+    const qsizetype podCount = mirror.size();
+    QVERIFY(podCount > 5);
+    const QString watchPattern = QStringLiteral("--raw /api/v1/pods?watch=1");
+    QTRY_VERIFY_WITH_TIMEOUT(sb.remoteProcessCount(watchPattern) > 0, 10000);
+    const int watchProcesses = sb.remoteProcessCount(watchPattern);
+    QVERIFY(reports.isEmpty());
+
+    QCOMPARE(killRemote(sb, QStringLiteral("kubectl"), watchPattern), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(!reports.isEmpty(), 15000);
+    const Report first = reports.first();
+    QVERIFY2(first.why.code == QStringLiteral("kube.killed"),
+             qPrintable(first.why.code + QStringLiteral(": ") + first.why.message));
+    QVERIFY2(first.why.message.contains(QStringLiteral("killed")), qPrintable(first.why.message));
+    QVERIFY(!first.why.hint.isEmpty());
+    QCOMPARE(first.state, kube::ResourceWatcher::State::Reconnecting);
+    QVERIFY(first.staleSinceValid);
+    QVERIFY(first.hasData);
+    QCOMPARE(first.objects, podCount);
+    QCOMPARE(mirror.size(), podCount);
+
+    // Back: listed and watched again, one resident kubectl, and a later change arrives.
+    QTRY_COMPARE_WITH_TIMEOUT(w.state(), kube::ResourceWatcher::State::Live, 20000);
+    QVERIFY(!w.staleSince().isValid());
+    QCOMPARE(mirror.size(), podCount);
+    QTRY_COMPARE_WITH_TIMEOUT(sb.remoteProcessCount(watchPattern), watchProcesses, 10000);
+    QString webKey;
+    for (auto it = mirror.cbegin(); it != mirror.cend(); ++it)
+        if (it.key().startsWith(QLatin1String("joledev/web-")))
+            webKey = it.key();
+    QVERIFY(!webKey.isEmpty());
+    const QString before = touchedValue(mirror.value(webKey));
+    QVERIFY(sb.ctl({QStringLiteral("touch"), QStringLiteral("--namespace"), QStringLiteral("joledev"),
+                    QStringLiteral("--pod"), webKey.section(QLatin1Char('/'), 1)}));
+    QTRY_VERIFY_WITH_TIMEOUT(touchedValue(mirror.value(webKey)) != before, 10000);
+    QCOMPARE(w.state(), kube::ResourceWatcher::State::Live);
+    w.stop();
+    QTRY_COMPARE_WITH_TIMEOUT(sb.remoteProcessCount(watchPattern), 0, 10000);
+}
 
 // The ResourceWatcher against the real kubectl through the real sshd: first
 // list, a live change, the stream ending and being cut mid-object, a 500, and

@@ -15,9 +15,14 @@
 #include "actions/ConfirmActionDialog.h"
 #include "actions/RolloutProgressPanel.h"
 #include "capacity/CapacityView.h"
+#include "cluster/ClusterTab.h"
+#include "cluster/ClusterViews.h"
+#include "cluster/NodeListModel.h"
+#include "cluster/StaleBanner.h"
 #include "core/MetaTypes.h"
 #include "data/DataWorkspace.h"
 #include "db/SnapshotCache.h"
+#include "kube/ClusterPoller.h"
 #include "logs/LogPage.h"
 #include "logs/LogPanel.h"
 #include "metrics/HistoryStore.h"
@@ -32,6 +37,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -95,6 +101,8 @@ private slots:
     void passphraseDialogRetry();
     void crashloopScenarioShowsProblemFirst();
     void workspaceTabsAndPodLogs();
+    void apiRefusedShowsBannerKeepsStaleRows();
+    void metricsMissingAndNodeNotReadyShown();
     void lostConnectionKeepsStaleRows(); // last: it kills the shared sandbox's sshd
 
 private:
@@ -308,6 +316,158 @@ void TestUiSandbox::crashloopScenarioShowsProblemFirst()
     QTest::qWait(50);
     QVERIFY(w.grab().save(outputPath(QStringLiteral("main-window-crashloop.png"))));
     crash.stop();
+}
+
+// The K3s API refuses connections while the Pods view is open: the banner says so and
+// what to do, the rows stay, marked stale with the time of the last good data; when
+// the API is back the banner goes and the rows are current again.
+void TestUiSandbox::apiRefusedShowsBannerKeepsStaleRows()
+{
+    test::Sandbox sb; // its own: the API is stopped here
+    QVERIFY2(sb.start(QStringLiteral("joledev")), qPrintable(sb.errorString()));
+    ConnectionController controller;
+    MainWindow w(&controller);
+    w.resize(1100, 560);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    controller.start(sandboxProfile(sb), sb.target(QStringLiteral("ed25519")));
+    QTRY_VERIFY_WITH_TIMEOUT(controller.phase() == ConnectionController::Phase::Connected ||
+                                 controller.phase() == ConnectionController::Phase::Failed,
+                             kConnectTimeoutMs);
+    QVERIFY2(controller.phase() == ConnectionController::Phase::Connected,
+             qPrintable(controller.lastError().toString()));
+    const int rows = controller.podModel()->rowCount();
+    QVERIFY(rows > 0);
+    const int shown = w.podView()->model()->rowCount();
+    QVERIFY(shown > 0);
+    QVERIFY(!w.banner()->isVisible());
+    auto *status = w.findChild<QLabel *>(QStringLiteral("statusText"));
+    QVERIFY(status);
+    QVERIFY(!status->text().contains(QStringLiteral("stale")));
+
+    QVERIFY(sb.ctl({QStringLiteral("api-stop")}));
+    QTRY_VERIFY_WITH_TIMEOUT(w.banner()->isVisible(), 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(controller.lastError().code, QStringLiteral("kube.refused"), 30000);
+    const QString text = w.bannerLabel()->text();
+    // What happened, what to do, and how old the rows below are.
+    QVERIFY2(text.contains(QStringLiteral("refused the connection")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("systemctl status")), qPrintable(text));
+    QVERIFY2(text.contains(QRegularExpression(QStringLiteral("Showing data from \\d\\d:\\d\\d:\\d\\d"))),
+             qPrintable(text));
+    QVERIFY2(text.contains(controller.lastUpdated().toString(QStringLiteral("HH:mm:ss"))), qPrintable(text));
+    QVERIFY(controller.isStale());
+    QVERIFY(controller.podModel()->isStale());
+    QCOMPARE(controller.podModel()->rowCount(), rows);
+    QCOMPARE(w.podView()->model()->rowCount(), shown);
+    QVERIFY2(status->text().contains(QStringLiteral("stale")), qPrintable(status->text()));
+    auto *retry = w.findChild<QPushButton *>(QStringLiteral("errorBannerRetry"));
+    QVERIFY(retry && retry->isVisible());
+    QTest::qWait(50);
+    QVERIFY(w.grab().save(outputPath(QStringLiteral("main-window-api-refused.png"))));
+
+    QVERIFY(sb.ctl({QStringLiteral("api-start")}));
+    QTRY_VERIFY_WITH_TIMEOUT(!w.banner()->isVisible(), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(!controller.isStale(), 5000);
+    QVERIFY(!controller.podModel()->isStale());
+    QCOMPARE(controller.podModel()->rowCount(), rows);
+    QVERIFY2(!status->text().contains(QStringLiteral("stale")), qPrintable(status->text()));
+    QCOMPARE(controller.phase(), ConnectionController::Phase::Connected);
+}
+
+// metrics-server gone: CPU and memory read "—" with a tooltip that says why. A node
+// NotReady: counted in the Nodes tab title, its status in the table, a banner on it.
+void TestUiSandbox::metricsMissingAndNodeNotReadyShown()
+{
+    test::Sandbox sb;
+    QVERIFY2(sb.start(QStringLiteral("joledev")), qPrintable(sb.errorString()));
+    ConnectionController controller;
+    MainWindow w(&controller);
+    w.resize(1100, 560);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    cluster::ClusterViews *cv = w.clusterViews();
+    QVERIFY(cv);
+    QSignalSpy applied(cv, &cluster::ClusterViews::snapshotApplied);
+    controller.start(sandboxProfile(sb), sb.target(QStringLiteral("ed25519")));
+    QTRY_VERIFY_WITH_TIMEOUT(controller.phase() == ConnectionController::Phase::Connected ||
+                                 controller.phase() == ConnectionController::Phase::Failed,
+                             kConnectTimeoutMs);
+    QVERIFY2(controller.phase() == ConnectionController::Phase::Connected,
+             qPrintable(controller.lastError().toString()));
+    QTRY_VERIFY_WITH_TIMEOUT(applied.count() > 0, kConnectTimeoutMs);
+    QVERIFY(cv->snapshot().metricsAvailable);
+    QVERIFY(cv->poller());
+
+    const PodListModel *pods = controller.podModel();
+    auto webRow = [&]() -> int {
+        for (int r = 0; r < pods->rowCount(); ++r)
+            if (pods->index(r, 0)
+                    .data(PodListModel::KeyRole)
+                    .toString()
+                    .startsWith(QLatin1String("joledev/web-")))
+                return r;
+        return -1;
+    };
+    QVERIFY(webRow() >= 0);
+    const QModelIndex cpu0 = pods->index(webRow(), PodListModel::Cpu);
+    QVERIFY2(cpu0.data().toString() != QStringLiteral("—"), qPrintable(cpu0.data().toString()));
+    cluster::ClusterTab *nodesTab = cv->page(cluster::ClusterViews::Nodes);
+    QVERIFY(nodesTab);
+    const int nodesIdx = w.tabs()->indexOf(nodesTab);
+    QVERIFY(nodesIdx > 0);
+    QCOMPARE(w.tabs()->tabText(nodesIdx), QStringLiteral("Nodes (1)"));
+    QVERIFY(!nodesTab->banner()->isVisibleTo(nodesTab));
+
+    QVERIFY(sb.ctl({QStringLiteral("metrics"), QStringLiteral("off")}));
+    QVERIFY(sb.ctl({QStringLiteral("node-notready")}));
+    const qsizetype before = applied.count();
+    cv->poller()->pollNow();
+    QTRY_VERIFY_WITH_TIMEOUT(applied.count() > before, kConnectTimeoutMs);
+    QVERIFY(!cv->snapshot().metricsAvailable);
+
+    // Usage: a dash, and a tooltip that says why.
+    for (int col : {int(PodListModel::Cpu), int(PodListModel::Memory)}) {
+        const QModelIndex i = pods->index(webRow(), col);
+        QCOMPARE(i.data().toString(), QStringLiteral("—"));
+        const QString tip = i.data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.startsWith(QStringLiteral("No usage")), qPrintable(tip));
+    }
+    // Nodes: counted, labelled NotReady, and a banner saying what to check.
+    QCOMPARE(w.tabs()->tabText(nodesIdx), QStringLiteral("Nodes (1, 1 not ready)"));
+    const QAbstractItemModel *nodes = cv->nodes();
+    QCOMPARE(nodes->rowCount(), 1);
+    QVERIFY2(nodes->index(0, cluster::NodeListModel::Status)
+                 .data()
+                 .toString()
+                 .contains(QStringLiteral("NotReady")),
+             qPrintable(nodes->index(0, cluster::NodeListModel::Status).data().toString()));
+    QVERIFY(nodesTab->banner()->isVisibleTo(nodesTab));
+    QVERIFY2(nodesTab->banner()->message().contains(QStringLiteral("NotReady")),
+             qPrintable(nodesTab->banner()->message()));
+    QVERIFY2(nodesTab->banner()->hint().contains(QStringLiteral("systemctl status k3s")),
+             qPrintable(nodesTab->banner()->hint()));
+    // The pods themselves are current: no stale banner on the Pods view.
+    QVERIFY(!w.banner()->isVisible());
+    QVERIFY(!controller.isStale());
+    w.tabs()->setCurrentIndex(nodesIdx);
+    QTest::qWait(50);
+    QVERIFY(w.grab().save(outputPath(QStringLiteral("main-window-node-notready.png"))));
+    w.tabs()->setCurrentIndex(0);
+
+    // Metrics back, node Ready: the numbers return, the count and the banner clear.
+    QVERIFY(sb.ctl({QStringLiteral("metrics"), QStringLiteral("on")}));
+    QVERIFY(sb.ctl({QStringLiteral("node-ready")}));
+    // Known-missing metrics are asked for again only every kMetricsRetryRounds rounds (bounded).
+    for (int round = 0; round <= kube::ClusterPoller::kMetricsRetryRounds && !cv->snapshot().metricsAvailable;
+         ++round) {
+        const qsizetype before2 = applied.count();
+        cv->poller()->pollNow();
+        QTRY_VERIFY_WITH_TIMEOUT(applied.count() > before2, kConnectTimeoutMs);
+    }
+    QVERIFY(cv->snapshot().metricsAvailable);
+    QVERIFY(pods->index(webRow(), PodListModel::Cpu).data().toString() != QStringLiteral("—"));
+    QCOMPARE(w.tabs()->tabText(nodesIdx), QStringLiteral("Nodes (1)"));
+    QVERIFY(!nodesTab->banner()->isVisibleTo(nodesTab));
 }
 
 void TestUiSandbox::lostConnectionKeepsStaleRows()

@@ -37,7 +37,7 @@ ClusterViews::ClusterViews(QObject *parent) : QObject(parent)
     for (ClusterTab *p : {deployPage, nodePage, eventPage}) {
         connect(p->banner(), &StaleBanner::retryRequested, this, [this]() {
             if (m_poller)
-                m_poller->pollNow();
+                m_poller->pollNow(true);
         });
     }
     m_ageTimer.setInterval(30000);
@@ -98,7 +98,9 @@ QString ClusterViews::tabTitle(Page page) const
     case Events: {
         const int n = m_eventModel->rowCount();
         const int w = m_eventModel->warningCount();
-        return w ? tr("Events (%1, %2 warnings)").arg(n).arg(w) : tr("Events (%1)").arg(n);
+        if (!w)
+            return tr("Events (%1)").arg(n);
+        return w == 1 ? tr("Events (%1, 1 warning)").arg(n) : tr("Events (%1, %2 warnings)").arg(n).arg(w);
     }
     }
     return {};

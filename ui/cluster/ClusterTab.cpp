@@ -125,15 +125,26 @@ void ClusterTab::applyNamespaceChoice()
     }
 }
 
-void ClusterTab::fitColumnsOnce()
+void ClusterTab::fitColumns()
 {
-    if (m_fitted || m_proxy->rowCount() == 0)
+    if (m_proxy->rowCount() == 0)
         return;
-    m_fitted = true;
-    m_view->resizeColumnsToContents();
     QHeaderView *h = m_view->horizontalHeader();
-    for (int c = 0; c < h->count(); ++c)
-        h->resizeSection(c, std::min(h->sectionSize(c) + 12, 420));
+    if (!m_fitted) {
+        m_fitted = true;
+        m_view->resizeColumnsToContents();
+        for (int c = 0; c < h->count(); ++c)
+            h->resizeSection(c, std::min(h->sectionSize(c) + 12, 420));
+        return;
+    }
+    // Later rounds only widen a column whose text grew ("Ready" became "NotReady"), so a
+    // status is never cut; the widths the user chose otherwise stay.
+    const QAbstractItemView *view = m_view; // sizeHintForColumn is public there
+    for (int c = 0; c < h->count(); ++c) {
+        const int wanted = std::min(view->sizeHintForColumn(c) + 12, 420);
+        if (!h->isSectionHidden(c) && wanted > h->sectionSize(c))
+            h->resizeSection(c, wanted);
+    }
 }
 
 } // namespace vigia::cluster

@@ -31,8 +31,8 @@ public:
     // Fills the namespace selector, keeping the current choice.
     void setNamespaces(QStringList namespaces);
     void focusFilter();
-    // Column widths from the contents, once there are rows.
-    void fitColumnsOnce();
+    // Column widths from the contents once there are rows; later calls only widen.
+    void fitColumns();
 
 private:
     void applyNamespaceChoice();

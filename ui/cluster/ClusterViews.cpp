@@ -130,7 +130,7 @@ void ClusterViews::applySnapshot(const kube::ClusterSnapshot &snapshot)
         if (!p)
             continue;
         p->banner()->clear();
-        p->fitColumnsOnce();
+        p->fitColumns();
     }
     updateNodeBanner();
     emit titlesChanged();

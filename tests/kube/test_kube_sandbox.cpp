@@ -2,6 +2,7 @@
 // next to `-o json` of the same pods; PodParser/PodStatus must reproduce it.
 #include "KubectlTableOracle.h"
 #include "Sandbox.h"
+#include "SandboxSession.h"
 #include "core/MetaTypes.h"
 #include "kube/ClusterPoller.h"
 #include "kube/ResourceWatcher.h"
@@ -164,14 +165,9 @@ void TestKubeSandbox::watcherSurvivesKubectlKilled()
     registerCoreMetaTypes();
     test::Sandbox sb;
     QVERIFY2(sb.start(QStringLiteral("joledev")), qPrintable(sb.errorString()));
-    ssh::SshConnection conn;
-    QSignalSpy connected(&conn, &ssh::SshConnection::connected);
-    conn.open(sb.target(QStringLiteral("ed25519")));
-    QVERIFY(connected.wait(30000));
-    remote::KubectlRunner runner(&conn);
-    QSignalSpy detected(&runner, &remote::KubectlRunner::detected);
-    runner.detect();
-    QVERIFY(detected.wait(30000));
+    test::SandboxSession session = test::SandboxSession::open(sb);
+    QVERIFY(session);
+    remote::KubectlRunner &runner = *session.runner;
 
     kube::ResourceWatcher w(&runner);
     w.setBackoff(200, 2000);
@@ -251,14 +247,9 @@ void TestKubeSandbox::watcherSurvivesFaults()
     const qsizetype podCount = kube::parsePodList(list)->size();
     QVERIFY(podCount > 5);
 
-    ssh::SshConnection conn;
-    QSignalSpy connected(&conn, &ssh::SshConnection::connected);
-    conn.open(sb.target(QStringLiteral("ed25519")));
-    QVERIFY(connected.wait(30000));
-    remote::KubectlRunner runner(&conn);
-    QSignalSpy detected(&runner, &remote::KubectlRunner::detected);
-    runner.detect();
-    QVERIFY(detected.wait(30000));
+    test::SandboxSession session = test::SandboxSession::open(sb);
+    QVERIFY(session);
+    remote::KubectlRunner &runner = *session.runner;
 
     kube::ResourceWatcher w(&runner);
     w.setBackoff(200, 2000);
@@ -370,14 +361,9 @@ void TestKubeSandbox::pollerSeesMetricsAndNodeState()
     registerCoreMetaTypes();
     test::Sandbox sb;
     QVERIFY2(sb.start(QStringLiteral("joledev")), qPrintable(sb.errorString()));
-    ssh::SshConnection conn;
-    QSignalSpy connected(&conn, &ssh::SshConnection::connected);
-    conn.open(sb.target(QStringLiteral("ed25519")));
-    QVERIFY(connected.wait(30000));
-    remote::KubectlRunner runner(&conn);
-    QSignalSpy detected(&runner, &remote::KubectlRunner::detected);
-    runner.detect();
-    QVERIFY(detected.wait(30000));
+    test::SandboxSession session = test::SandboxSession::open(sb);
+    QVERIFY(session);
+    remote::KubectlRunner &runner = *session.runner;
 
     kube::ClusterPoller poller(&runner);
     QSignalSpy updated(&poller, &kube::ClusterPoller::updated);

@@ -175,7 +175,7 @@ void ResourceWatcher::pause(std::function<void()> whenQuiet)
     dropWatch(); // disconnects ch from this watcher, so the quiet hook is connected after
     if (ch->isFinished())
         QTimer::singleShot(0, this, [this] { quiet(); });
-    else // the wrapper reports the channel's exit only once kubectl has exited
+    else // stop() reports the channel's end only once the remote kubectl has exited
         connect(ch, &ssh::SshChannel::finished, this, [this] { quiet(); });
 }
 
@@ -627,7 +627,7 @@ void ResourceWatcher::dropWatch()
     if (ssh::SshChannel *ch = m_channel.data()) {
         m_channel = nullptr;
         disconnect(ch, nullptr, this, nullptr);
-        ch->cancel();
+        ch->stop();
         if (ch->isFinished())
             ch->deleteLater();
         else

@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QThread>
+#include <QTimer>
 
 namespace vigia::ssh {
 
@@ -77,6 +78,14 @@ void SshChannel::closeStdin()
     const quint64 id = m_id;
     SshWorker *w = m_owner->d->worker;
     m_owner->d->post([w, id] { w->closeStdin(id); });
+}
+
+void SshChannel::stop(int graceMs)
+{
+    if (m_finished || !m_owner || !m_owner->d)
+        return;
+    closeStdin();
+    QTimer::singleShot(graceMs, this, [this] { cancel(); });
 }
 
 SshConnection::SshConnection(QObject *parent) : QObject(parent), d(new Private)

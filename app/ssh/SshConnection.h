@@ -26,6 +26,13 @@ public:
     void cancel();
     void write(const QByteArray &data);
     void closeStdin();
+    // Ends the command and reports finished() only once the remote side has
+    // exited: stdin is closed, so the wrapper kills the command and exits, and
+    // the channel closes from the server's end. cancel() reports at once, while
+    // the remote process may still be dying; this is for callers that must
+    // know it is gone (taking turns with another kubectl). Falls back to
+    // cancel() after graceMs.
+    void stop(int graceMs = 3000);
 
 signals:
     void started();                           // the channel opened and the command was sent

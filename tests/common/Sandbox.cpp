@@ -228,7 +228,7 @@ QList<qint64> descendantsOf(qint64 root)
 }
 } // namespace
 
-int Sandbox::remoteProcessCount(const QString &pattern) const
+int Sandbox::remoteProcessCount(const QString &pattern, const QString &program) const
 {
     const qint64 root = sshdPid();
     if (root <= 0)
@@ -240,6 +240,11 @@ int Sandbox::remoteProcessCount(const QString &pattern) const
         if (!f.open(QIODevice::ReadOnly))
             continue;
         QByteArray cmd = f.readAll();
+        if (!program.isEmpty()) {
+            const QByteArray argv0 = cmd.left(cmd.indexOf('\0'));
+            if (QString::fromUtf8(argv0.mid(argv0.lastIndexOf('/') + 1)) != program)
+                continue;
+        }
         cmd.replace('\0', ' ');
         const QString line = QString::fromUtf8(cmd);
         // sshd's own per-connection processes are not "remote processes".

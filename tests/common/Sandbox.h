@@ -54,7 +54,10 @@ public:
     // by themselves. Returns how many were killed.
     int killSshdSessions();
     // Processes below the sandbox sshd whose command line contains pattern.
-    int remoteProcessCount(const QString &pattern) const;
+    // program, when given, counts only processes whose argv[0] is that program:
+    // a kubectl, not the shell wrapper around it, whose command line holds the
+    // same words and which outlives it by a moment.
+    int remoteProcessCount(const QString &pattern, const QString &program = {}) const;
     // Drives the simulator: `vigia-sandbox ctl --dir DIR args...`. Returns false on failure
     // (errorString() then holds the output). output, when given, receives stdout.
     bool ctl(const QStringList &args, QString *output = nullptr);

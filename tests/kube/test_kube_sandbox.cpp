@@ -446,14 +446,15 @@ void TestKubeSandbox::probeListThenPollerTakesTurns()
     QCOMPARE(mirror.size(), pods->size());
     const QString watchPattern = QStringLiteral("--raw /api/v1/pods?watch=1");
     const QString pollPattern = QStringLiteral("get deployments,statefulsets,daemonsets");
-    QTRY_VERIFY_WITH_TIMEOUT(sb.remoteProcessCount(watchPattern) > 0, 10000);
+    const QString kubectl = QStringLiteral("kubectl");
+    QTRY_VERIFY_WITH_TIMEOUT(sb.remoteProcessCount(watchPattern, kubectl) > 0, 10000);
 
     // Paused: the watch's kubectl is gone when whenQuiet runs; a change made now
     // arrives after resume().
     bool quiet = false;
     w.pause([&] { quiet = true; });
     QTRY_VERIFY_WITH_TIMEOUT(quiet, 10000);
-    QCOMPARE(sb.remoteProcessCount(watchPattern), 0);
+    QCOMPARE(sb.remoteProcessCount(watchPattern, kubectl), 0);
     QString webKey;
     for (auto it = mirror.cbegin(); it != mirror.cend(); ++it)
         if (it.key().startsWith(QLatin1String("joledev/web-")))
@@ -475,14 +476,14 @@ void TestKubeSandbox::probeListThenPollerTakesTurns()
     QSignalSpy updated(&poller, &kube::ClusterPoller::updated);
     bool overlap = false, sawPoll = false;
     for (int round = 1; round <= 2; ++round) {
-        QTRY_VERIFY_WITH_TIMEOUT(sb.remoteProcessCount(watchPattern) > 0, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(sb.remoteProcessCount(watchPattern, kubectl) > 0, 10000);
         poller.pollNow();
         QElapsedTimer t;
         t.start();
         while (updated.size() < round && t.elapsed() < 30000) {
-            const int polls = sb.remoteProcessCount(pollPattern);
+            const int polls = sb.remoteProcessCount(pollPattern, kubectl);
             sawPoll = sawPoll || polls > 0;
-            overlap = overlap || (polls > 0 && sb.remoteProcessCount(watchPattern) > 0);
+            overlap = overlap || (polls > 0 && sb.remoteProcessCount(watchPattern, kubectl) > 0);
             QTest::qWait(15);
         }
         QCOMPARE(updated.size(), round);
@@ -490,7 +491,7 @@ void TestKubeSandbox::probeListThenPollerTakesTurns()
     QVERIFY(sawPoll);
     QVERIFY(!overlap);
     // The watch is back after each round, and live.
-    QTRY_VERIFY_WITH_TIMEOUT(sb.remoteProcessCount(watchPattern) > 0, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(sb.remoteProcessCount(watchPattern, kubectl) > 0, 10000);
     QVERIFY(!w.isPaused());
     const QString before2 = touchedValue(mirror.value(webKey));
     QVERIFY(sb.ctl({QStringLiteral("touch"), QStringLiteral("--namespace"), QStringLiteral("joledev"),

@@ -1162,9 +1162,9 @@ void MainWindow::buildClusterViews()
     setPodDetailsPane(m_podDetails);
     // The table gets the whole width until there is a pod to describe.
     m_podDetails->hide();
+    connect(m_cluster, &cluster::ClusterViews::eventsChanged, m_podDetails, &cluster::PodDetailsPane::setEvents);
     connect(m_cluster, &cluster::ClusterViews::snapshotApplied, this,
             [this](const kube::ClusterSnapshot &snapshot) {
-                m_podDetails->setEvents(snapshot.events);
                 // CPU and memory columns: only those two repaint.
                 m_controller->podModel()->setUsage(snapshot.podUsage, snapshot.metricsAvailable,
                                                    snapshot.metricsProblem);
@@ -1184,6 +1184,19 @@ void MainWindow::buildClusterViews()
             &MainWindow::updatePodDetails);
     // Live updates refresh the pane in place; the key check keeps its scroll and tab otherwise.
     connect(m_controller, &ConnectionController::podsUpdated, this, &MainWindow::updatePodDetails);
+    // Events stream live while someone reads them (ClusterViews::setEventsWanted).
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateEventsWanted);
+    connect(m_podDetails->tabs(), &QTabWidget::currentChanged, this, &MainWindow::updateEventsWanted);
+}
+
+void MainWindow::updateEventsWanted()
+{
+    if (!m_cluster)
+        return;
+    const bool eventsTab = m_tabs->currentWidget() == m_cluster->page(cluster::ClusterViews::Events);
+    const bool podEvents = m_podDetails && m_tabs->currentIndex() == 0 && !m_podDetails->isHidden() &&
+                           m_podDetails->tabs()->currentIndex() == cluster::PodDetailsPane::EventsTab;
+    m_cluster->setEventsWanted(eventsTab || podEvents);
 }
 
 void MainWindow::updatePodDetails()
@@ -1195,9 +1208,11 @@ void MainWindow::updatePodDetails()
         m_detailsKey.clear();
         m_podDetails->clearPod();
         m_podDetails->hide();
+        updateEventsWanted();
         return;
     }
     m_podDetails->show();
+    updateEventsWanted();
     const QJsonObject object = m_controller->podObject(pod->key());
     if (object.isEmpty())
         return;

@@ -108,6 +108,7 @@ public:
                                                            const kube::WorkloadInfo &workload);
 
     cluster::ClusterViews *clusterViews() const { return m_cluster; }
+    cluster::PodDetailsPane *podDetails() const { return m_podDetails; }
     QAction *restartAction() const { return m_restartAction; }
     QAction *undoAction() const { return m_undoAction; }
     QAction *scaleAction() const { return m_scaleAction; }
@@ -137,6 +138,7 @@ private:
     void buildActions();
     void buildClusterViews();
     void updatePodDetails();
+    void updateEventsWanted();
     void onStarting(const Profile &profile);
     void onTransportReady(remote::KubectlRunner *runner, ssh::SshConnection *connection);
     void onCapacityWarnings(const QStringList &warnings);

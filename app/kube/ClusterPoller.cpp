@@ -23,9 +23,11 @@ ClusterPoller::ClusterPoller(remote::KubectlRunner *runner, QObject *parent)
         connect(m_runner, &remote::KubectlRunner::finished, this, &ClusterPoller::onFinished);
 }
 
-QStringList ClusterPoller::pollArgs(bool withMetrics)
+QStringList ClusterPoller::pollArgs(bool withMetrics, bool withEvents)
 {
-    QString kinds = QStringLiteral("deployments,statefulsets,daemonsets,nodes,events");
+    QString kinds = QStringLiteral("deployments,statefulsets,daemonsets,nodes");
+    if (withEvents)
+        kinds += QStringLiteral(",events");
     if (withMetrics)
         kinds += QStringLiteral(",pods.metrics.k8s.io,nodes.metrics.k8s.io");
     return {QStringLiteral("get"),  kinds,
@@ -43,15 +45,54 @@ void ClusterPoller::stop()
 {
     m_timer.stop();
     m_token = 0;
-    if (m_waitingForQuiet || m_exclusive)
-        roundOver();
+    roundOver();
+}
+
+void ClusterPoller::setExclusiveWith(ResourceWatcher *watcher)
+{
+    m_exclusive.clear();
+    addExclusive(watcher);
+}
+
+void ClusterPoller::addExclusive(ResourceWatcher *watcher)
+{
+    if (watcher && !m_exclusive.contains(watcher))
+        m_exclusive << watcher;
+}
+
+void ClusterPoller::removeExclusive(ResourceWatcher *watcher)
+{
+    m_exclusive.removeAll(watcher);
+    // A round waiting for this one to go quiet must not wait for ever.
+    if (m_pausedByUs.removeAll(watcher) && watcher->isPaused())
+        watcher->resume();
 }
 
 void ClusterPoller::roundOver()
 {
     m_waitingForQuiet = false;
-    if (m_exclusive && m_exclusive->isPaused())
-        m_exclusive->resume();
+    for (const QPointer<ResourceWatcher> &w : std::exchange(m_pausedByUs, {}))
+        if (w && w->isPaused())
+            w->resume();
+}
+
+// Pauses the running watchers one after the other, each once the previous one's
+// kubectl has exited, then issues the round.
+void ClusterPoller::pauseNext(bool withMetrics)
+{
+    for (const QPointer<ResourceWatcher> &w : std::as_const(m_exclusive)) {
+        if (!w || w->state() == ResourceWatcher::State::Idle || m_pausedByUs.contains(w))
+            continue;
+        m_pausedByUs << w;
+        QPointer<ClusterPoller> self(this);
+        w->pause([self, withMetrics] {
+            if (self && self->m_waitingForQuiet)
+                self->pauseNext(withMetrics);
+        });
+        return;
+    }
+    m_waitingForQuiet = false;
+    issue(withMetrics);
 }
 
 void ClusterPoller::pollNow(bool retryMetrics)
@@ -63,24 +104,15 @@ void ClusterPoller::pollNow(bool retryMetrics)
         m_roundsSinceMetricsTry = 0;
         withMetrics = true;
     }
-    if (m_exclusive && m_exclusive->state() != ResourceWatcher::State::Idle) {
-        m_waitingForQuiet = true;
-        QPointer<ClusterPoller> self(this);
-        m_exclusive->pause([self, withMetrics] {
-            if (!self || !self->m_waitingForQuiet)
-                return;
-            self->m_waitingForQuiet = false;
-            self->issue(withMetrics);
-        });
-        return;
-    }
-    issue(withMetrics);
+    m_waitingForQuiet = true;
+    pauseNext(withMetrics);
 }
 
 void ClusterPoller::issue(bool withMetrics)
 {
     m_tokenWithMetrics = withMetrics;
-    m_token = m_runner->run(pollArgs(withMetrics), kPollTimeoutMs);
+    m_tokenWithEvents = !m_eventsWatched;
+    m_token = m_runner->run(pollArgs(withMetrics, m_tokenWithEvents), kPollTimeoutMs);
 }
 
 void ClusterPoller::onFinished(quint64 token, const Result<QByteArray> &result)
@@ -111,6 +143,7 @@ void ClusterPoller::onFinished(quint64 token, const Result<QByteArray> &result)
     }
     const QString metricsProblem = m_metricsFailure;
     m_snapshot = std::move(snap).value();
+    m_snapshot.eventsIncluded = m_tokenWithEvents;
     m_snapshot.fetchedAt = QDateTime::currentDateTimeUtc();
     if (m_tokenWithMetrics) {
         m_metricsKnownMissing = false;

@@ -15,9 +15,12 @@
 //   made during the ~0.5 s round arrive when it ends). Measured over 10 min on
 //   joledev (watch with GOGC=25, see ResourceWatcher.cpp): peak 62.7 MB, mean
 //   57.0 MB, 0.85% of a CPU, never more than one kubectl at a 250 ms sample.
-// - a second resident watch (e.g. events, to make the Events view live) would
-//   hold another ~44 MB all the time: ~104 MB, far over budget, so events come
-//   with this round every 30 s (and the Events view says when it was fetched).
+// - a second resident watch (events, to make the Events view live) would hold
+//   another ~44 MB RSS all the time (~35 MB of it the same binary pages as the
+//   pod watch's, so ~9 MB more real memory, but RSS counts them twice). So
+//   events come with this round every 30 s while nobody looks at them, and are
+//   watched live only while the Events view (or a pod's Events tab) is shown:
+//   setEventsWatched(true) leaves them out of the round (ClusterViews).
 // - a one-shot `kubectl get` costs ~0.2-0.3 s of CPU; restarting the paused
 //   watch ~0.15 s. One combined command every 30 s is ~0.75% of a CPU; five
 //   separate gets (plus two for metrics) would be ~5%, a get every 2 s ~14%.
@@ -50,7 +53,13 @@ public:
     // Never two kubectl processes on the server at once: with a watcher set, each
     // round first pauses its watch (and waits until that kubectl has exited),
     // then resumes it from the same resourceVersion once the round is over.
-    void setExclusiveWith(ResourceWatcher *watcher) { m_exclusive = watcher; }
+    // Several watchers may take turns with it (the pod watch, the events watch while shown).
+    void setExclusiveWith(ResourceWatcher *watcher);
+    void addExclusive(ResourceWatcher *watcher);
+    void removeExclusive(ResourceWatcher *watcher);
+    // Events are watched live elsewhere: rounds leave them out (snapshot.eventsIncluded false).
+    void setEventsWatched(bool watched) { m_eventsWatched = watched; }
+    bool eventsWatched() const { return m_eventsWatched; }
 
     void start(); // polls now, then every interval
     void stop();
@@ -66,7 +75,7 @@ public:
     bool isPolling() const { return m_token != 0; }
 
     // The kubectl arguments of one round (for tests and the footprint benchmark).
-    static QStringList pollArgs(bool withMetrics);
+    static QStringList pollArgs(bool withMetrics, bool withEvents = true);
 
 signals:
     void updated(const vigia::kube::ClusterSnapshot &snapshot);
@@ -76,6 +85,7 @@ private:
     void onFinished(quint64 token, const Result<QByteArray> &result);
     void issue(bool withMetrics);
     void roundOver();
+    void pauseNext(bool withMetrics);
 
     remote::KubectlRunner *m_runner;
     QTimer m_timer;
@@ -86,8 +96,11 @@ private:
     ClusterSnapshot m_snapshot;
     QString m_metricsFailure; // why the last round with metrics failed
     std::optional<Error> m_lastError;
-    QPointer<ResourceWatcher> m_exclusive;
+    QList<QPointer<ResourceWatcher>> m_exclusive;
+    QList<QPointer<ResourceWatcher>> m_pausedByUs;
     bool m_waitingForQuiet = false;
+    bool m_eventsWatched = false;
+    bool m_tokenWithEvents = true;
 };
 
 } // namespace vigia::kube

@@ -96,6 +96,7 @@ struct ClusterSnapshot {
     QList<WorkloadInfo> workloads;
     QList<NodeInfo> nodes;
     QList<EventInfo> events;
+    bool eventsIncluded = true; // false: the round left events out (they were watched live meanwhile)
     QHash<QString, ResourceUsage> podUsage; // key: namespace/name
     bool metricsAvailable = false;
     QString metricsProblem; // why usage is missing ("metrics-server is not installed ...")

@@ -316,6 +316,10 @@ void TestKubeCluster::pollArgs()
     QVERIFY(with.at(1).contains(QStringLiteral("pods.metrics.k8s.io")));
     QVERIFY(!ClusterPoller::pollArgs(false).at(1).contains(QStringLiteral("metrics")));
     QVERIFY(with.contains(QStringLiteral("-A")));
+    // Events watched live: the round leaves them out.
+    const QStringList noEvents = ClusterPoller::pollArgs(true, false);
+    QVERIFY(!noEvents.at(1).contains(QStringLiteral("events")));
+    QVERIFY(noEvents.at(1).contains(QStringLiteral("nodes")));
 }
 
 void TestKubeCluster::objectKeysAndPodDelta()

@@ -30,6 +30,7 @@ private slots:
     void pollerSeesMetricsAndNodeState();
     void probeListThenPollerTakesTurns();
     void watcherSurvivesKubectlKilled();
+    void pollerTakesTurnsWithTwoWatches();
 };
 
 void TestKubeSandbox::kubectlTableIsReproduced_data()
@@ -499,6 +500,79 @@ void TestKubeSandbox::probeListThenPollerTakesTurns()
     QTRY_VERIFY_WITH_TIMEOUT(touchedValue(mirror.value(webKey)) != before2, 10000);
     poller.stop();
     w.stop();
+}
+
+// With the events watch running beside the pod watch (the Events view shown),
+// a round pauses both, one after the other, and runs alone; it leaves events out.
+void TestKubeSandbox::pollerTakesTurnsWithTwoWatches()
+{
+    registerCoreMetaTypes();
+    test::Sandbox sb;
+    QVERIFY2(sb.start(QStringLiteral("joledev")), qPrintable(sb.errorString()));
+    test::SandboxSession s = test::SandboxSession::open(sb);
+    QVERIFY(s);
+    kube::ResourceWatcher pods(s.runner.get());
+    kube::ResourceWatcher events(s.runner.get(), QStringLiteral("events"));
+    pods.start();
+    events.start();
+    QTRY_COMPARE_WITH_TIMEOUT(pods.state(), kube::ResourceWatcher::State::Live, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(events.state(), kube::ResourceWatcher::State::Live, 30000);
+    const QString kubectl = QStringLiteral("kubectl");
+    const QString podWatch = QStringLiteral("/api/v1/pods?watch=1");
+    const QString eventWatch = QStringLiteral("/api/v1/events?watch=1");
+    const QString pollPattern = QStringLiteral("get deployments,statefulsets,daemonsets");
+    QTRY_VERIFY_WITH_TIMEOUT(sb.remoteProcessCount(podWatch, kubectl) == 1 &&
+                                 sb.remoteProcessCount(eventWatch, kubectl) == 1,
+                             10000);
+
+    kube::ClusterPoller poller(s.runner.get());
+    poller.setExclusiveWith(&pods);
+    poller.addExclusive(&events);
+    poller.setEventsWatched(true);
+    poller.setInterval(600000);
+    QSignalSpy updated(&poller, &kube::ClusterPoller::updated);
+    bool overlap = false, sawPoll = false;
+    for (int round = 1; round <= 2; ++round) {
+        QTRY_VERIFY_WITH_TIMEOUT(sb.remoteProcessCount(podWatch, kubectl) == 1 &&
+                                     sb.remoteProcessCount(eventWatch, kubectl) == 1,
+                                 10000);
+        poller.pollNow();
+        QElapsedTimer t;
+        t.start();
+        while (updated.size() < round && t.elapsed() < 30000) {
+            const int polls = sb.remoteProcessCount(pollPattern, kubectl);
+            sawPoll = sawPoll || polls > 0;
+            overlap = overlap || (polls > 0 && (sb.remoteProcessCount(podWatch, kubectl) > 0 ||
+                                                sb.remoteProcessCount(eventWatch, kubectl) > 0));
+            QTest::qWait(15);
+        }
+        QCOMPARE(updated.size(), round);
+    }
+    QVERIFY(sawPoll);
+    QVERIFY(!overlap);
+    const kube::ClusterSnapshot snap = poller.snapshot();
+    QVERIFY(!snap.eventsIncluded);
+    QVERIFY(snap.events.isEmpty());
+    QVERIFY(snap.workloads.size() >= 9);
+    // Both watches are back and live; an event made now arrives through the events watch.
+    QTRY_VERIFY_WITH_TIMEOUT(!pods.isPaused() && !events.isPaused(), 10000);
+    QSignalSpy changed(&events, &kube::ResourceWatcher::changed);
+    QVERIFY(sb.ctl({QStringLiteral("event"), QStringLiteral("--namespace"), QStringLiteral("joledev"),
+                    QStringLiteral("--pod"), QStringLiteral("web"), QStringLiteral("--reason"),
+                    QStringLiteral("TwoWatches")}));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            for (const QJsonObject &o : events.objects())
+                if (o.value(QLatin1String("reason")).toString() == QLatin1String("TwoWatches"))
+                    return true;
+            return false;
+        }(),
+        10000);
+    // Removing a watcher from the turns resumes it if a round had paused it.
+    poller.removeExclusive(&events);
+    poller.stop();
+    pods.stop();
+    events.stop();
 }
 
 QTEST_GUILESS_MAIN(TestKubeSandbox)

@@ -17,7 +17,9 @@
 #include "capacity/CapacityView.h"
 #include "cluster/ClusterTab.h"
 #include "cluster/ClusterViews.h"
+#include "cluster/EventListModel.h"
 #include "cluster/NodeListModel.h"
+#include "cluster/PodDetailsPane.h"
 #include "cluster/StaleBanner.h"
 #include "core/MetaTypes.h"
 #include "data/DataWorkspace.h"
@@ -103,6 +105,7 @@ private slots:
     void workspaceTabsAndPodLogs();
     void apiRefusedShowsBannerKeepsStaleRows();
     void metricsMissingAndNodeNotReadyShown();
+    void eventsLiveWhileShown();
     void lostConnectionKeepsStaleRows(); // last: it kills the shared sandbox's sshd
 
 private:
@@ -468,6 +471,92 @@ void TestUiSandbox::metricsMissingAndNodeNotReadyShown()
     QVERIFY(pods->index(webRow(), PodListModel::Cpu).data().toString() != QStringLiteral("—"));
     QCOMPARE(w.tabs()->tabText(nodesIdx), QStringLiteral("Nodes (1)"));
     QVERIFY(!nodesTab->banner()->isVisibleTo(nodesTab));
+}
+
+// Events stream live while the Events tab (or a pod's Events tab) is shown, and
+// only then: the round is pushed 10 minutes away, so only the watch can bring a
+// new event; leaving the tabs ends the events kubectl after the linger.
+void TestUiSandbox::eventsLiveWhileShown()
+{
+    test::Sandbox sb;
+    QVERIFY2(sb.start(QStringLiteral("joledev")), qPrintable(sb.errorString()));
+    ConnectionController controller;
+    MainWindow w(&controller);
+    w.resize(1100, 560);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    cluster::ClusterViews *cv = w.clusterViews();
+    QVERIFY(cv);
+    cv->setEventsLinger(300);
+    QSignalSpy applied(cv, &cluster::ClusterViews::snapshotApplied);
+    controller.start(sandboxProfile(sb), sb.target(QStringLiteral("ed25519")));
+    QTRY_VERIFY_WITH_TIMEOUT(controller.phase() == ConnectionController::Phase::Connected ||
+                                 controller.phase() == ConnectionController::Phase::Failed,
+                             kConnectTimeoutMs);
+    QVERIFY2(controller.phase() == ConnectionController::Phase::Connected,
+             qPrintable(controller.lastError().toString()));
+    QTRY_VERIFY_WITH_TIMEOUT(applied.count() > 0, kConnectTimeoutMs);
+    QVERIFY(cv->snapshot().eventsIncluded);
+    cv->poller()->setInterval(600000);
+    const QString eventsWatch = QStringLiteral("/api/v1/events?watch=1");
+    const QString kubectl = QStringLiteral("kubectl");
+    // On the Pods view: no events watch, events from the round.
+    QVERIFY(!cv->eventsLive());
+    QCOMPARE(sb.remoteProcessCount(eventsWatch, kubectl), 0);
+
+    auto eventRows = [&](const QString &reason) {
+        int n = 0;
+        const QAbstractItemModel *m = cv->events();
+        for (int r = 0; r < m->rowCount(); ++r)
+            n += m->index(r, cluster::EventListModel::Reason).data().toString() == reason;
+        return n;
+    };
+    cluster::ClusterTab *eventsTab = cv->page(cluster::ClusterViews::Events);
+    w.tabs()->setCurrentWidget(eventsTab);
+    QTRY_VERIFY_WITH_TIMEOUT(cv->eventsLive(), kConnectTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(sb.remoteProcessCount(eventsWatch, kubectl), 1, 10000);
+    const int countBefore = cv->events()->rowCount();
+    QVERIFY(countBefore > 0); // the watch's list replaced the round's, nothing lost
+    QVERIFY(sb.ctl({QStringLiteral("event"), QStringLiteral("--namespace"), QStringLiteral("joledev"),
+                    QStringLiteral("--pod"), QStringLiteral("web"), QStringLiteral("--reason"),
+                    QStringLiteral("VigiaLiveOne"), QStringLiteral("--message"),
+                    QStringLiteral("Readiness probe failed: live test")}));
+    QTRY_COMPARE_WITH_TIMEOUT(eventRows(QStringLiteral("VigiaLiveOne")), 1, 10000);
+    QCOMPARE(cv->events()->rowCount(), countBefore + 1);
+    QVERIFY2(w.tabs()->tabText(w.tabs()->indexOf(eventsTab)).contains(QString::number(countBefore + 1)),
+             qPrintable(w.tabs()->tabText(w.tabs()->indexOf(eventsTab))));
+    // A round meanwhile leaves events out and keeps the live ones.
+    const qsizetype before = applied.count();
+    cv->poller()->pollNow();
+    QTRY_VERIFY_WITH_TIMEOUT(applied.count() > before, kConnectTimeoutMs);
+    QVERIFY(!applied.last().first().value<kube::ClusterSnapshot>().eventsIncluded);
+    QCOMPARE(eventRows(QStringLiteral("VigiaLiveOne")), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(cv->eventsLive(), 10000); // resumed after the round
+
+    // Back to Pods: the events kubectl ends after the linger.
+    w.tabs()->setCurrentIndex(0);
+    QTRY_COMPARE_WITH_TIMEOUT(sb.remoteProcessCount(eventsWatch, kubectl), 0, 10000);
+    QVERIFY(!cv->eventsLive());
+
+    // A pod's own Events tab is live too.
+    QTableView *pv = w.podView();
+    int webRow = -1;
+    for (int r = 0; r < pv->model()->rowCount(); ++r)
+        if (pv->model()->index(r, 0).data(PodListModel::KeyRole).toString().startsWith(QLatin1String("joledev/web-")))
+            webRow = r;
+    QVERIFY(webRow >= 0);
+    pv->setCurrentIndex(pv->model()->index(webRow, 0));
+    cluster::PodDetailsPane *details = w.podDetails();
+    QTRY_VERIFY(!details->isHidden());
+    const int podEventsBefore = details->eventCount();
+    details->tabs()->setCurrentIndex(cluster::PodDetailsPane::EventsTab);
+    QTRY_VERIFY_WITH_TIMEOUT(cv->eventsLive(), kConnectTimeoutMs);
+    QVERIFY(sb.ctl({QStringLiteral("event"), QStringLiteral("--namespace"), QStringLiteral("joledev"),
+                    QStringLiteral("--pod"), QStringLiteral("web"), QStringLiteral("--reason"),
+                    QStringLiteral("VigiaLiveTwo"), QStringLiteral("--message"), QStringLiteral("Back-off")}));
+    QTRY_COMPARE_WITH_TIMEOUT(details->eventCount(), podEventsBefore + 1, 10000);
+    details->tabs()->setCurrentIndex(cluster::PodDetailsPane::OverviewTab);
+    QTRY_COMPARE_WITH_TIMEOUT(sb.remoteProcessCount(eventsWatch, kubectl), 0, 10000);
 }
 
 void TestUiSandbox::lostConnectionKeepsStaleRows()

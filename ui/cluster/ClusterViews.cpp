@@ -6,7 +6,9 @@
 #include "cluster/EventListModel.h"
 #include "cluster/NodeListModel.h"
 #include "cluster/StaleBanner.h"
+#include "kube/ClusterParsers.h"
 #include "kube/ClusterPoller.h"
+#include "kube/ResourceWatcher.h"
 
 #include <QSet>
 #include <QTableView>
@@ -47,6 +49,12 @@ ClusterViews::ClusterViews(QObject *parent) : QObject(parent)
         m_eventModel->refreshColumn(EventListModel::LastSeen);
     });
     m_ageTimer.start();
+    m_eventsLinger.setSingleShot(true);
+    m_eventsLinger.setInterval(20000);
+    connect(&m_eventsLinger, &QTimer::timeout, this, [this] {
+        if (!m_eventsWanted)
+            stopEventsWatch();
+    });
 }
 
 ClusterViews::~ClusterViews()
@@ -58,6 +66,8 @@ ClusterViews::~ClusterViews()
 
 void ClusterViews::setRunner(remote::KubectlRunner *runner, kube::ResourceWatcher *takeTurnsWith)
 {
+    stopEventsWatch();
+    m_runner = runner;
     if (m_poller) {
         m_poller->stop();
         m_poller->deleteLater();
@@ -75,6 +85,94 @@ void ClusterViews::setRunner(remote::KubectlRunner *runner, kube::ResourceWatche
     connect(m_poller, &kube::ClusterPoller::failed, this,
             [this](const Error &e) { showStale(e, m_poller ? m_poller->interval() : 0); });
     m_poller->start();
+    if (m_eventsWanted)
+        startEventsWatch();
+}
+
+void ClusterViews::setEventsWanted(bool wanted)
+{
+    if (wanted == m_eventsWanted)
+        return;
+    m_eventsWanted = wanted;
+    if (wanted) {
+        m_eventsLinger.stop();
+        startEventsWatch();
+    } else if (m_eventsWatcher) {
+        m_eventsLinger.start();
+    }
+}
+
+bool ClusterViews::eventsLive() const
+{
+    return m_eventsWatcher && m_eventsWatcher->state() == kube::ResourceWatcher::State::Live;
+}
+
+void ClusterViews::startEventsWatch()
+{
+    if (!m_runner || !m_poller || m_eventsWatcher)
+        return;
+    m_eventsWatcher = new kube::ResourceWatcher(m_runner, QStringLiteral("events"), QString(), this);
+    m_liveEvents.clear();
+    kube::ResourceWatcher *w = m_eventsWatcher;
+    connect(w, &kube::ResourceWatcher::changed, this, [this, w](const kube::WatchBatch &b) {
+        if (w != m_eventsWatcher)
+            return;
+        applyEventBatch(b.added + b.modified, b.deleted, b.initial);
+    });
+    connect(w, &kube::ResourceWatcher::stateChanged, this, [this, w](kube::ResourceWatcher::State state) {
+        if (w != m_eventsWatcher || !m_poller)
+            return;
+        // Rounds leave events out only while the watch is current; a broken
+        // watch (RBAC, API down) falls back to the round's events.
+        const bool live = state == kube::ResourceWatcher::State::Live;
+        if (m_poller->eventsWatched() != live) {
+            m_poller->setEventsWatched(live);
+            emit eventsLiveChanged(live);
+        }
+    });
+    m_poller->addExclusive(w);
+    w->start();
+}
+
+void ClusterViews::stopEventsWatch()
+{
+    m_eventsLinger.stop();
+    kube::ResourceWatcher *w = std::exchange(m_eventsWatcher, nullptr);
+    if (!w)
+        return;
+    if (m_poller) {
+        m_poller->removeExclusive(w);
+        m_poller->setEventsWatched(false);
+    }
+    w->stop();
+    w->deleteLater();
+    m_liveEvents.clear();
+    emit eventsLiveChanged(false);
+}
+
+void ClusterViews::applyEventBatch(const QList<QJsonObject> &upserts, const QList<QJsonObject> &removed,
+                                   bool initial)
+{
+    if (initial)
+        m_liveEvents.clear(); // a (re)list: the batch is the whole list
+    for (const QJsonObject &o : upserts)
+        if (Result<kube::EventInfo> e = kube::parseEvent(o); e.ok())
+            m_liveEvents.insert(kube::objectKey(o), e.value());
+    for (const QJsonObject &o : removed)
+        m_liveEvents.remove(kube::objectKey(o));
+    QList<kube::EventInfo> events(m_liveEvents.cbegin(), m_liveEvents.cend());
+    kube::sortEvents(events);
+    applyEvents(events);
+}
+
+void ClusterViews::applyEvents(const QList<kube::EventInfo> &events)
+{
+    m_snapshot.events = events;
+    m_eventModel->setItems(events);
+    if (ClusterTab *p = page(Events))
+        p->fitColumns();
+    emit titlesChanged();
+    emit eventsChanged(m_snapshot.events);
 }
 
 ClusterTab *ClusterViews::page(Page page) const
@@ -108,18 +206,22 @@ QString ClusterViews::tabTitle(Page page) const
 
 void ClusterViews::applySnapshot(const kube::ClusterSnapshot &snapshot)
 {
+    const QList<kube::EventInfo> liveEvents = m_snapshot.events;
     m_snapshot = snapshot;
+    if (!snapshot.eventsIncluded)
+        m_snapshot.events = liveEvents; // watched live meanwhile: the round left them out
     if (!m_snapshot.fetchedAt.isValid())
         m_snapshot.fetchedAt = QDateTime::currentDateTimeUtc();
     m_stale.reset();
     m_deployModel->setItems(snapshot.workloads);
     m_nodeModel->setItems(snapshot.nodes);
     m_nodeModel->setMetricsProblem(snapshot.metricsAvailable ? QString() : snapshot.metricsProblem);
-    m_eventModel->setItems(snapshot.events);
+    if (snapshot.eventsIncluded)
+        m_eventModel->setItems(snapshot.events);
     QSet<QString> nsSet;
     for (const kube::WorkloadInfo &w : snapshot.workloads)
         nsSet.insert(w.ns);
-    for (const kube::EventInfo &e : snapshot.events)
+    for (const kube::EventInfo &e : std::as_const(m_snapshot.events))
         if (!e.ns.isEmpty())
             nsSet.insert(e.ns);
     const QStringList namespaces(nsSet.cbegin(), nsSet.cend());
@@ -134,6 +236,8 @@ void ClusterViews::applySnapshot(const kube::ClusterSnapshot &snapshot)
     }
     updateNodeBanner();
     emit titlesChanged();
+    if (snapshot.eventsIncluded)
+        emit eventsChanged(m_snapshot.events);
     emit snapshotApplied(m_snapshot);
 }
 

@@ -10,10 +10,14 @@
 //   connect(cluster, &cluster::ClusterViews::titlesChanged, ...);   // re-read tabTitle()
 //   cluster->setRunner(runner);   // once kubectl is detected; nullptr on disconnect
 //
-// snapshotApplied() hands over pod usage (kube::joinPodUsage) and events (PodDetailsPane::setEvents).
+// snapshotApplied() hands over pod usage (kube::joinPodUsage); eventsChanged() the
+// events (PodDetailsPane::setEvents), from the round or, while someone looks at
+// them (setEventsWanted), from a live events watch.
 #include "core/Result.h"
 #include "kube/ClusterTypes.h"
 
+#include <QHash>
+#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -46,6 +50,15 @@ public:
     void setRunner(remote::KubectlRunner *runner, kube::ResourceWatcher *takeTurnsWith = nullptr);
     kube::ClusterPoller *poller() const { return m_poller; }
 
+    // Events are watched live while they are on screen (the Events tab, a pod's
+    // Events tab) and come with the 30 s round otherwise: a second resident
+    // kubectl only while someone reads events (footprint, see ClusterPoller.h).
+    // The watch outlives the wish by lingerMs, so flipping tabs does not restart it.
+    void setEventsWanted(bool wanted);
+    bool eventsLive() const; // the events watch is running and current
+    kube::ResourceWatcher *eventsWatcher() const { return m_eventsWatcher; }
+    void setEventsLinger(int ms) { m_eventsLinger.setInterval(ms); }
+
     ClusterTab *page(Page page) const;
     // "Deployments (9, 1 failing)", "Nodes (1, 1 not ready)", "Events (27, 3 warnings)".
     QString tabTitle(Page page) const;
@@ -63,9 +76,15 @@ public:
 signals:
     void titlesChanged();
     void snapshotApplied(const vigia::kube::ClusterSnapshot &snapshot);
+    void eventsChanged(const QList<vigia::kube::EventInfo> &events);
+    void eventsLiveChanged(bool live);
 
 private:
     void updateNodeBanner();
+    void startEventsWatch();
+    void stopEventsWatch();
+    void applyEventBatch(const QList<QJsonObject> &upserts, const QList<QJsonObject> &removed, bool initial);
+    void applyEvents(const QList<kube::EventInfo> &events);
 
     QPointer<ClusterTab> m_pages[3];
     DeploymentListModel *m_deployModel;
@@ -75,6 +94,11 @@ private:
     kube::ClusterSnapshot m_snapshot;
     std::optional<Error> m_stale;
     QTimer m_ageTimer;
+    remote::KubectlRunner *m_runner = nullptr;
+    kube::ResourceWatcher *m_eventsWatcher = nullptr;
+    QHash<QString, kube::EventInfo> m_liveEvents; // by object key, while watched
+    bool m_eventsWanted = false;
+    QTimer m_eventsLinger;
 };
 
 } // namespace vigia::cluster

@@ -405,7 +405,8 @@ namespace {
 // The footprint under the sandbox sshd of what one connection keeps running. With
 // withSampler, the Capacity sampler runs too, as the app wires it (no kubectl of its
 // own; metrics from the poller's round): the whole app's cost on the server.
-bool measureFootprint(Context &ctx, bool withSampler, const QString &prefix)
+// withEvents: the events watch runs beside the pod watch, as while the Events view is shown.
+bool measureFootprint(Context &ctx, bool withSampler, const QString &prefix, bool withEvents = false)
 {
     QString error;
     Session s = openSession(ctx.sandbox(), &error);
@@ -416,6 +417,15 @@ bool measureFootprint(Context &ctx, bool withSampler, const QString &prefix)
     kube::ResourceWatcher w(s.runner.get());
     kube::ClusterPoller poller(s.runner.get());
     poller.setExclusiveWith(&w); // as MainWindow wires them
+    kube::ResourceWatcher events(s.runner.get(), QStringLiteral("events"));
+    if (withEvents) { // as ClusterViews::setEventsWanted(true) wires it
+        poller.addExclusive(&events);
+        QObject::connect(&events, &kube::ResourceWatcher::stateChanged, &poller,
+                         [&](kube::ResourceWatcher::State st) {
+                             poller.setEventsWatched(st == kube::ResourceWatcher::State::Live);
+                         });
+        events.start();
+    }
     metrics::Sampler sampler(s.conn.get());
     int samplesTaken = 0;
     if (withSampler) {
@@ -433,15 +443,19 @@ bool measureFootprint(Context &ctx, bool withSampler, const QString &prefix)
     }
     w.start();
     poller.start();
-    if (!waitFor([&] { return w.state() == kube::ResourceWatcher::State::Live && poller.hasData(); },
-                 60000)) {
+    if (!waitFor(
+            [&] {
+                return w.state() == kube::ResourceWatcher::State::Live && poller.hasData() &&
+                       (!withEvents || events.state() == kube::ResourceWatcher::State::Live);
+            },
+            60000)) {
         ctx.note(QStringLiteral("%1: not live").arg(prefix));
         return false;
     }
     if (withSampler)
         sampler.start();
     const qint64 sshd = ctx.sandbox().sshdPid();
-    int seconds = ctx.quick() ? 35 : 300;
+    int seconds = ctx.quick() ? 35 : (withEvents ? 120 : 300);
     if (const int env = qEnvironmentVariableIntValue("VIGIA_FOOTPRINT_SECONDS"); env > 0)
         seconds = env;
     const RemoteUsage start = remoteUsage(sshd);
@@ -476,7 +490,7 @@ bool measureFootprint(Context &ctx, bool withSampler, const QString &prefix)
             .arg(samples ? sumPss / samples : 0, 0, 'f', 1)
             .arg(peakPss, 0, 'f', 1)
             .arg(withSampler ? QStringLiteral(", %1 capacity samples taken").arg(samplesTaken) : QString()));
-    const QString p = withSampler ? QStringLiteral("app_") : QString();
+    const QString p = withEvents ? QStringLiteral("events_view_") : withSampler ? QStringLiteral("app_") : QString();
     ctx.report({p + QStringLiteral("remote_cpu"), cpuPct, QStringLiteral("%"), {}, {}});
     ctx.report({p + QStringLiteral("remote_rss"), peakRss, QStringLiteral("MB"), {}, {}});
     ctx.report({p + QStringLiteral("remote_rss_mean"),
@@ -484,6 +498,8 @@ bool measureFootprint(Context &ctx, bool withSampler, const QString &prefix)
                 QStringLiteral("MB"),
                 {},
                 {}});
+    if (withEvents)
+        ctx.report({p + QStringLiteral("remote_pss"), peakPss, QStringLiteral("MB"), {}, {}});
     return !withSampler || samplesTaken > 0;
 }
 
@@ -503,4 +519,12 @@ VIGIA_BENCH(app_footprint,
             "connection of Vigía runs on the server")
 {
     return measureFootprint(ctx, true, QStringLiteral("app_footprint"));
+}
+
+VIGIA_BENCH(events_view_footprint,
+            "events_view_remote_cpu / _rss / _pss: as app_footprint with the events watch running "
+            "beside the pod watch, as while the Events view is shown (default 120 s window). RSS "
+            "counts the kubectl binary's shared pages twice; PSS splits them")
+{
+    return measureFootprint(ctx, true, QStringLiteral("events_view_footprint"), true);
 }

@@ -729,7 +729,7 @@ void MainWindow::onTransportReady(remote::KubectlRunner *runner, ssh::SshConnect
         if (m_history)
             (void)m_history->append(sample);
         m_capacity->setMissing(sample.missing);
-        m_capacity->refresh();
+        m_capacity->refreshInBackground();
     });
     if (m_history)
         (void)m_history->beginSession(QDateTime::currentMSecsSinceEpoch(), sampler->config().intervalMs);
@@ -748,7 +748,7 @@ void MainWindow::onTransportReady(remote::KubectlRunner *runner, ssh::SshConnect
             if (cap <= 0)
                 return;
             m_capacity->setBudget(budget, cap, alloc);
-            m_capacity->refresh();
+            m_capacity->refreshInBackground();
         };
         connect(poller, &kube::ClusterPoller::updated, m_capacity, applyNodes);
         if (poller->hasData())

@@ -248,38 +248,87 @@ QStringList HistoryStore::seriesKeys(const QString &prefix) const
 Result<HistoryRead> HistoryStore::read(const QString &keyPrefix, qint64 from, qint64 to, qint64 nowMs,
                                        int tier) const
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    if (!db.isOpen())
+    if (!isOpen())
         return makeError(QStringLiteral("Resource history is not open"), {}, QStringLiteral("metrics.db"));
+    sqlite3 *h = reader();
+    if (!h)
+        return makeError(QStringLiteral("Resource history: reading failed"),
+                         QStringLiteral("cannot open %1").arg(m_path), QStringLiteral("metrics.db"));
+    return readWith(h, keyPrefix, from, to, nowMs, tier, m_rawIntervalMs);
+}
+
+Result<HistoryRead> HistoryStore::readFile(const QString &path, const QString &keyPrefix, qint64 from, qint64 to,
+                                           qint64 nowMs, int rawIntervalMs, int tier)
+{
+    sqlite3 *h = nullptr;
+    if (sqlite3_open_v2(QFile::encodeName(path).constData(), &h, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+        const QString why = h ? QString::fromUtf8(sqlite3_errmsg(h)) : QStringLiteral("out of memory");
+        sqlite3_close(h);
+        return makeError(QStringLiteral("Resource history: reading failed"),
+                         QStringLiteral("cannot open %1: %2").arg(path, why), QStringLiteral("metrics.db"));
+    }
+    sqlite3_busy_timeout(h, 2000);
+    Result<HistoryRead> r = readWith(h, keyPrefix, from, to, nowMs, tier, rawIntervalMs);
+    sqlite3_close(h);
+    return r;
+}
+
+namespace {
+QString columnText(sqlite3_stmt *st, int col)
+{
+    return QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(st, col)),
+                             sqlite3_column_bytes(st, col));
+}
+} // namespace
+
+Result<HistoryRead> HistoryStore::readWith(sqlite3 *h, const QString &keyPrefix, qint64 from, qint64 to,
+                                           qint64 nowMs, int tier, int rawIntervalMs)
+{
     HistoryRead r;
     r.tier = tier < 0 ? chooseTier(from, to, nowMs) : std::clamp(tier, 0, 2);
-    r.bucketMs = r.tier == Raw ? m_rawIntervalMs : kBucketMs[r.tier];
-    r.gapMs = gapThresholdMs(r.tier);
-
-    QSqlQuery ids(db);
-    ids.prepare(QStringLiteral("SELECT id, key FROM series WHERE substr(key, 1, ?) = ?"));
-    // A null QString binds as SQL NULL, which matches nothing.
-    ids.addBindValue(keyPrefix.size());
-    ids.addBindValue(keyPrefix.isNull() ? QStringLiteral("") : keyPrefix);
-    if (!ids.exec())
-        return makeError(QStringLiteral("Resource history: reading failed"), ids.lastError().text(),
+    const qint64 step = r.tier == Raw ? std::max(1000, rawIntervalMs) : kBucketMs[r.tier];
+    r.bucketMs = step;
+    // A point may arrive a little late; more than two missed points is a gap.
+    r.gapMs = 2 * step + step / 2;
+    auto failed = [h] {
+        return makeError(QStringLiteral("Resource history: reading failed"), QString::fromUtf8(sqlite3_errmsg(h)),
                          QStringLiteral("metrics.db"));
-    sqlite3 *h = reader();
-    sqlite3_stmt *st = nullptr;
-    if (!h || sqlite3_prepare_v2(h,
-                                 "SELECT ts, vmin, vmax, vsum, n FROM points WHERE series = ? AND tier = ? "
-                                 "AND ts >= ? AND ts <= ? ORDER BY ts",
-                                 -1, &st, nullptr) != SQLITE_OK)
-        return makeError(QStringLiteral("Resource history: reading failed"),
-                         h ? QString::fromUtf8(sqlite3_errmsg(h))
-                           : QStringLiteral("cannot open %1").arg(m_path),
-                         QStringLiteral("metrics.db"));
-    // One snapshot for every series: a sample written meanwhile shows up in all or none.
+    };
+    // One snapshot for every series and the kills: a sample written meanwhile shows up in all or none.
     sqlite3_exec(h, "BEGIN", nullptr, nullptr, nullptr);
+    struct Done {
+        sqlite3 *h;
+        ~Done() { sqlite3_exec(h, "COMMIT", nullptr, nullptr, nullptr); }
+    } done{h};
+    sqlite3_stmt *ids = nullptr;
+    sqlite3_stmt *st = nullptr;
+    sqlite3_stmt *oo = nullptr;
+    struct Finalize {
+        sqlite3_stmt **a, **b, **c;
+        ~Finalize()
+        {
+            sqlite3_finalize(*a);
+            sqlite3_finalize(*b);
+            sqlite3_finalize(*c);
+        }
+    } fin{&ids, &st, &oo};
+    if (sqlite3_prepare_v2(h, "SELECT id, key FROM series WHERE substr(key, 1, ?) = ?", -1, &ids, nullptr) !=
+            SQLITE_OK ||
+        sqlite3_prepare_v2(h,
+                           "SELECT ts, vmin, vmax, vsum, n FROM points WHERE series = ? AND tier = ? "
+                           "AND ts >= ? AND ts <= ? ORDER BY ts",
+                           -1, &st, nullptr) != SQLITE_OK ||
+        sqlite3_prepare_v2(h, "SELECT ts, ns, pod, container FROM ooms WHERE ts >= ? AND ts <= ? ORDER BY ts",
+                           -1, &oo, nullptr) != SQLITE_OK)
+        return failed();
+    const QByteArray prefix = keyPrefix.toUtf8();
+    sqlite3_bind_int(ids, 1, int(keyPrefix.size()));
+    sqlite3_bind_text(ids, 2, prefix.constData(), int(prefix.size()), SQLITE_TRANSIENT);
     int rc = SQLITE_DONE;
-    while (ids.next()) {
+    int idRc = SQLITE_DONE;
+    while ((idRc = sqlite3_step(ids)) == SQLITE_ROW) {
         sqlite3_reset(st);
-        sqlite3_bind_int64(st, 1, ids.value(0).toLongLong());
+        sqlite3_bind_int64(st, 1, sqlite3_column_int64(ids, 0));
         sqlite3_bind_int(st, 2, r.tier);
         sqlite3_bind_int64(st, 3, from - (r.tier == Raw ? 0 : r.bucketMs));
         sqlite3_bind_int64(st, 4, to);
@@ -291,24 +340,16 @@ Result<HistoryRead> HistoryStore::read(const QString &keyPrefix, qint64 from, qi
                            double(sqlite3_column_int64(st, 3)) / double(n), n});
         }
         if (rc != SQLITE_DONE)
-            break;
+            return failed();
         if (!s.isEmpty())
-            r.series.insert(ids.value(1).toString(), std::move(s));
+            r.series.insert(columnText(ids, 1), std::move(s));
     }
-    sqlite3_finalize(st);
-    sqlite3_exec(h, "COMMIT", nullptr, nullptr, nullptr);
-    if (rc != SQLITE_DONE)
-        return makeError(QStringLiteral("Resource history: reading failed"),
-                         QString::fromUtf8(sqlite3_errmsg(h)), QStringLiteral("metrics.db"));
-    QSqlQuery o(db);
-    o.prepare(
-        QStringLiteral("SELECT ts, ns, pod, container FROM ooms WHERE ts >= ? AND ts <= ? ORDER BY ts"));
-    o.addBindValue(from);
-    o.addBindValue(to);
-    if (o.exec())
-        while (o.next())
-            r.ooms.append({o.value(0).toLongLong(), o.value(1).toString(), o.value(2).toString(),
-                           o.value(3).toString()});
+    if (idRc != SQLITE_DONE)
+        return failed();
+    sqlite3_bind_int64(oo, 1, from);
+    sqlite3_bind_int64(oo, 2, to);
+    while (sqlite3_step(oo) == SQLITE_ROW)
+        r.ooms.append({sqlite3_column_int64(oo, 0), columnText(oo, 1), columnText(oo, 2), columnText(oo, 3)});
     return r;
 }
 

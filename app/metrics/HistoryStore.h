@@ -66,6 +66,12 @@ public:
     Result<HistoryRead> read(const QString &keyPrefix, qint64 from, qint64 to, qint64 nowMs,
                              int tier = -1) const;
     qint64 fileSizeBytes() const;
+    int rawIntervalMs() const { return m_rawIntervalMs; }
+    // The same read on a connection of its own, for a worker thread (the store
+    // itself belongs to the thread that opened it). WAL lets it read while the
+    // store writes.
+    static Result<HistoryRead> readFile(const QString &path, const QString &keyPrefix, qint64 from, qint64 to,
+                                        qint64 nowMs, int rawIntervalMs, int tier = -1);
 
 private:
     Result<qint64> seriesId(const QString &key);
@@ -74,6 +80,8 @@ private:
     // ~120k rows, and QtSql's QVariant per value costs most of the 200 ms budget.
     // WAL lets it read while the QtSql connection writes.
     sqlite3 *reader() const;
+    static Result<HistoryRead> readWith(sqlite3 *h, const QString &keyPrefix, qint64 from, qint64 to,
+                                        qint64 nowMs, int tier, int rawIntervalMs);
 
     QString m_path;
     QString m_connectionName;

@@ -9,6 +9,7 @@
 #include <QChart>
 #include <QLineSeries>
 #include <QScatterSeries>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTreeWidget>
 #include <QtTest>
@@ -126,8 +127,54 @@ private slots:
     void oomFromPodStateIsKept();
     void cpuAgainstVcpus();
     void render7d();
+    void backgroundRefreshMatches();
     void screenshot();
 };
+
+// The periodic refresh reads and computes on a worker: the same charts and
+// report as the synchronous one, and ticks while it runs fold into one more.
+void TestCapacityUi::backgroundRefreshMatches()
+{
+    QTemporaryDir dir;
+    HistoryStore store(dir.filePath(QStringLiteral("h.sqlite")));
+    QVERIFY(store.open().ok());
+    const qint64 now = 1764230400000 + 12 * 3600000LL;
+    generate(store, now - 3600000, now, 10000, now - 1800000, now - 1500000);
+
+    ui::CapacityView sync;
+    sync.resize(1100, 900);
+    sync.setHistoryStore(&store);
+    sync.setPodResources(podResources());
+    sync.refresh(now);
+
+    ui::CapacityView bg;
+    bg.resize(1100, 900);
+    bg.setPodResources(podResources());
+    bg.refresh(now); // no store yet: empty charts, and the view's clock pinned to now
+    QVERIFY(bg.memoryChart()->layerAreas().isEmpty());
+    bg.setHistoryStore(&store);
+    QSignalSpy landed(&bg, &ui::CapacityView::refreshedInBackground);
+    for (int i = 0; i < 5; ++i)
+        bg.refreshInBackground();
+    QVERIFY(bg.memoryChart()->layerAreas().isEmpty()); // nothing drawn on this thread yet
+    QTRY_VERIFY_WITH_TIMEOUT(landed.size() >= 2, 10000);
+    QTest::qWait(200);
+    QCOMPARE(landed.size(), 2); // the first, then one for the four that came meanwhile
+    QCOMPARE(bg.memoryChart()->layerAreas().size(), sync.memoryChart()->layerAreas().size());
+    QVERIFY(!bg.memoryChart()->layerAreas().isEmpty());
+    QCOMPARE(bg.report().sentence, sync.report().sentence);
+    QCOMPARE(bg.report().pods.size(), sync.report().pods.size());
+    QCOMPARE(bg.report().warnings.size(), sync.report().warnings.size());
+
+    // A synchronous refresh after a background one started wins: the late result is dropped.
+    bg.refreshInBackground();
+    bg.setRangeMs(15 * 60000); // refresh() at once
+    const int areas15 = bg.memoryChart()->layerAreas().size();
+    const QString sentence15 = bg.report().sentence;
+    QTRY_COMPARE_WITH_TIMEOUT(landed.size(), 3, 10000);
+    QCOMPARE(bg.memoryChart()->layerAreas().size(), areas15);
+    QCOMPARE(bg.report().sentence, sentence15);
+}
 
 void TestCapacityUi::chartDrawsBudgetAndSeries()
 {

@@ -3,12 +3,15 @@
 #include "capacity/CapacityPanel.h"
 #include "capacity/ResourceChartView.h"
 
+#include <QApplication>
 #include <QButtonGroup>
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QPointer>
 #include <QSplitter>
+#include <QThreadPool>
 #include <QTimer>
 
 #include <QVBoxLayout>
@@ -127,54 +130,116 @@ void CapacityView::setRangeMs(qint64 rangeMs)
     refresh(m_lastNow);
 }
 
-void CapacityView::refresh(qint64 nowMs)
+CapacityView::RefreshInput CapacityView::refreshInput(qint64 nowMs)
 {
-    const qint64 now = nowMs > 0 ? nowMs : QDateTime::currentMSecsSinceEpoch();
+    RefreshInput in;
+    in.now = nowMs > 0 ? nowMs : QDateTime::currentMSecsSinceEpoch();
     m_lastNow = nowMs; // 0 keeps following the clock
-    const qint64 from = now - m_rangeMs;
-    metrics::HistoryRead read;
-    if (m_store && m_store->isOpen()) {
-        auto r = m_store->read(QString(), from, now, now);
-        if (r)
-            read = r.value();
-        else
-            setMissing({r.error().message});
-    }
-    // Kills known from pod states that the history has not seen yet.
+    in.from = in.now - m_rangeMs;
+    in.pods = m_pods;
+    in.budget = metrics::resolveBudget(m_profileBudget, m_nodeCapacity);
+    in.nodeAllocatable = m_nodeAllocatable;
+    in.options.budgetBytes = in.budget;
+    in.options.expandedNamespaces = m_expanded;
+    in.options.maxBuckets = m_drawnBuckets = m_memory->pixelBuckets();
+    qint64 limits = 0;
     for (const auto &p : m_pods)
+        if (!p.isFinished())
+            limits += p.memoryLimit.value_or(0);
+    if (limits > 0)
+        in.options.limitsSumBytes = limits;
+    return in;
+}
+
+// Pure: runs on the UI thread (refresh) or a worker (refreshInBackground).
+CapacityView::RefreshOutput CapacityView::compute(metrics::HistoryRead read, const RefreshInput &in)
+{
+    // Kills known from pod states that the history has not seen yet.
+    for (const auto &p : in.pods)
         for (const auto &o : p.ooms)
-            if (o.finishedAtMs >= from && o.finishedAtMs <= now) {
+            if (o.finishedAtMs >= in.from && o.finishedAtMs <= in.now) {
                 bool known = false;
                 for (const auto &k : read.ooms)
                     known = known || (k.t == o.finishedAtMs && k.pod == p.name);
                 if (!known)
                     read.ooms.append({o.finishedAtMs, p.ns, p.name, o.container});
             }
+    RefreshOutput out;
+    out.data = metrics::buildChartData(read, in.from, in.now, in.options);
+    const metrics::Observed observed = metrics::observeHistory(read, in.from, in.now);
+    metrics::CapacityInput c;
+    c.pods = in.pods;
+    c.observed = observed.pods;
+    c.overheadPeakBytes = observed.overheadPeakBytes;
+    c.budgetBytes = in.budget;
+    c.nodeAllocatableBytes = in.nodeAllocatable;
+    out.report = metrics::computeCapacity(c);
+    return out;
+}
 
-    const qint64 budget = metrics::resolveBudget(m_profileBudget, m_nodeCapacity);
-    qint64 limits = 0;
-    for (const auto &p : m_pods)
-        if (!p.isFinished())
-            limits += p.memoryLimit.value_or(0);
+void CapacityView::refresh(qint64 nowMs)
+{
+    ++m_refreshToken; // a background result still on its way is older than this
+    const RefreshInput in = refreshInput(nowMs);
+    metrics::HistoryRead read;
+    if (m_store && m_store->isOpen()) {
+        auto r = m_store->read(QString(), in.from, in.now, in.now);
+        if (r)
+            read = r.value();
+        else
+            setMissing({r.error().message});
+    }
+    apply(compute(std::move(read), in));
+}
 
-    metrics::ChartOptions opt;
-    opt.budgetBytes = budget;
-    opt.expandedNamespaces = m_expanded;
-    opt.maxBuckets = m_drawnBuckets = m_memory->pixelBuckets();
-    if (limits > 0)
-        opt.limitsSumBytes = limits;
-    const metrics::ChartData data = metrics::buildChartData(read, from, now, opt);
-    m_memory->setChartData(data);
-    m_cpu->setChartData(data);
+void CapacityView::refreshInBackground()
+{
+    if (!m_store || !m_store->isOpen() || m_store->path().isEmpty() ||
+        m_store->path() == QLatin1String(":memory:")) {
+        refresh(m_lastNow);
+        return;
+    }
+    if (m_backgroundBusy) {
+        m_backgroundAgain = true; // one more when this one lands, not one per tick
+        return;
+    }
+    m_backgroundBusy = true;
+    m_backgroundAgain = false;
+    const quint64 token = ++m_refreshToken;
+    const RefreshInput in = refreshInput(m_lastNow);
+    const QString path = m_store->path();
+    const int rawInterval = m_store->rawIntervalMs();
+    QPointer<CapacityView> self(this);
+    // A 7-day range reads ~120k rows: ~120 ms that must not stall the UI thread every tick.
+    QThreadPool::globalInstance()->start([self, token, in, path, rawInterval] {
+        auto r = metrics::HistoryStore::readFile(path, QString(), in.from, in.now, in.now, rawInterval);
+        const QString error = r ? QString() : r.error().message;
+        RefreshOutput out = compute(r ? std::move(r).value() : metrics::HistoryRead{}, in);
+        // Delivered on the UI thread (qApp lives there), where the QPointer check is safe.
+        QMetaObject::invokeMethod(
+            qApp,
+            [self, token, out = std::move(out), error] {
+                if (!self)
+                    return;
+                self->m_backgroundBusy = false;
+                if (token == self->m_refreshToken) {
+                    if (!error.isEmpty())
+                        self->setMissing({error});
+                    self->apply(out);
+                }
+                if (self->m_backgroundAgain)
+                    self->refreshInBackground();
+                emit self->refreshedInBackground();
+            },
+            Qt::QueuedConnection);
+    });
+}
 
-    const metrics::Observed observed = metrics::observeHistory(read, from, now);
-    metrics::CapacityInput in;
-    in.pods = m_pods;
-    in.observed = observed.pods;
-    in.overheadPeakBytes = observed.overheadPeakBytes;
-    in.budgetBytes = budget;
-    in.nodeAllocatableBytes = m_nodeAllocatable;
-    m_report = metrics::computeCapacity(in);
+void CapacityView::apply(const RefreshOutput &out)
+{
+    m_memory->setChartData(out.data);
+    m_cpu->setChartData(out.data);
+    m_report = out.report;
     m_panel->setReport(m_report);
     QStringList w;
     for (const auto &x : m_report.warnings)

@@ -37,6 +37,10 @@ public:
     qint64 rangeMs() const { return m_rangeMs; }
     // Re-reads the history for [now - range, now] and redraws.
     void refresh(qint64 nowMs = 0);
+    // The same, read and computed on a worker thread; for the periodic
+    // refresh, so a long range never stalls the UI. Ticks that come while one
+    // is running fold into one more.
+    void refreshInBackground();
 
     ResourceChartView *memoryChart() const { return m_memory; }
     ResourceChartView *cpuChart() const { return m_cpu; }
@@ -47,11 +51,30 @@ signals:
     void podSelected(const QString &ns, const QString &pod);
     // For the cluster overview's warning state.
     void warningsChanged(const QStringList &warnings);
+    void refreshedInBackground(); // for tests
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    struct RefreshInput {
+        qint64 from = 0, now = 0;
+        QList<metrics::PodResources> pods;
+        qint64 budget = 0;
+        std::optional<qint64> nodeAllocatable;
+        metrics::ChartOptions options;
+    };
+    struct RefreshOutput {
+        metrics::ChartData data;
+        metrics::CapacityReport report;
+    };
+    RefreshInput refreshInput(qint64 nowMs);
+    static RefreshOutput compute(metrics::HistoryRead read, const RefreshInput &in);
+    void apply(const RefreshOutput &out);
+
+    quint64 m_refreshToken = 0;
+    bool m_backgroundBusy = false;
+    bool m_backgroundAgain = false;
     metrics::HistoryStore *m_store = nullptr;
     QList<metrics::PodResources> m_pods;
     std::optional<qint64> m_profileBudget, m_nodeCapacity, m_nodeAllocatable;

@@ -10,6 +10,7 @@
 #include "remote/ShellQuote.h"
 #include "ssh/SshConnection.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QPointer>
 #include <QSet>
@@ -18,6 +19,7 @@
 #include <cmath>
 #include <memory>
 
+#include "capacity/CapacityView.h"
 #include "capacity/ResourceChartView.h"
 
 #include <QApplication>
@@ -358,5 +360,91 @@ VIGIA_BENCH(chart_render_7d, "7 days x 10 s x 60 pods (3.6 M points): downsample
                             "chart data %2 ms")
                  .arg(formatValue(median(reading)), formatValue(median(building))));
     ctx.report({QStringLiteral("chart_open_7d_history"), median(open), QStringLiteral("ms"), {}, {}});
+    return true;
+}
+
+// The Capacity tab's periodic refresh on a 7-day range, as the sampler's tick
+// drives it: the UI thread's longest event-loop gap while refreshing once a
+// second for 8 s, done on the UI thread (refresh: read, compute and redraw
+// every time) and as MainWindow does it (refreshInBackground: read and compute
+// on a worker, redraw only when a new bucket is due, ~10 min on this range).
+VIGIA_BENCH(capacity_tick_stall, "longest UI event-loop gap while the Capacity tab (7 days, 60 pods) refreshes "
+                                 "every second from the history, ms; baseline: the same refresh on the UI thread")
+{
+    if (!qobject_cast<QApplication *>(QCoreApplication::instance()))
+        return false;
+    constexpr qint64 kMiB = 1024 * 1024;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 from = now - 7 * metrics::HistoryStore::kDayMs;
+    QTemporaryDir dir;
+    metrics::HistoryStore store(dir.filePath(QStringLiteral("7d.sqlite")));
+    if (!store.open().ok() || !store.beginSession(from, 600000).ok())
+        return false;
+    quint32 seed = 11;
+    for (qint64 t = from; t < now; t += 600000) {
+        QList<metrics::SeriesValue> v;
+        for (int pod = 0; pod < 60; ++pod) {
+            const QString ns = QStringLiteral("ns%1").arg(pod % 6), name = QStringLiteral("pod-%1").arg(pod);
+            seed = seed * 1664525u + 1013904223u;
+            v.append({metrics::keys::podMemory(ns, name), qint64((20 + pod) * kMiB + (seed >> 12))});
+            v.append({metrics::keys::podCpu(ns, name), qint64(seed >> 8)});
+        }
+        v.append({metrics::keys::hostUsed(), 3LL << 30});
+        v.append({metrics::keys::hostCache(), 1LL << 30});
+        if (!store.appendValues(t, v).ok())
+            return false;
+    }
+    ui::CapacityView view;
+    view.resize(1200, 900);
+    view.setHistoryStore(&store);
+    view.setRangeMs(7 * metrics::HistoryStore::kDayMs);
+    view.show();
+    runEventsUntil([] { return false; }, 300);
+    auto measure = [&](bool background) {
+        QElapsedTimer clock;
+        clock.start();
+        qint64 last = clock.nsecsElapsed(), worst = 0;
+        QTimer ticker;
+        ticker.setInterval(2);
+        QObject::connect(&ticker, &QTimer::timeout, [&] {
+            const qint64 n = clock.nsecsElapsed();
+            worst = std::max(worst, n - last);
+            last = n;
+        });
+        QTimer tick;
+        tick.setInterval(1000);
+        QObject::connect(&tick, &QTimer::timeout, [&] {
+            if (background)
+                view.refreshInBackground();
+            else
+                view.refresh();
+        });
+        ticker.start();
+        tick.start();
+        runEventsUntil([] { return false; }, ctx.quick() ? 4000 : 8000);
+        tick.stop();
+        runEventsUntil([] { return false; }, 500); // the last background result lands
+        return double(worst) / 1e6;
+    };
+    {
+        std::vector<double> refreshMs, paintMs;
+        for (int i = 0; i < 3; ++i) {
+            QElapsedTimer t;
+            t.start();
+            view.refresh();
+            refreshMs.push_back(double(t.nsecsElapsed()) / 1e6);
+            t.restart();
+            (void)view.grab();
+            paintMs.push_back(double(t.nsecsElapsed()) / 1e6);
+        }
+        ctx.note(QStringLiteral("capacity_tick_stall: one refresh on the UI thread %1 ms, one paint of the tab %2 ms")
+                     .arg(formatValue(median(refreshMs)), formatValue(median(paintMs))));
+    }
+    const double sync = measure(false);
+    const double bg = measure(true);
+    if (view.memoryChart()->layerAreas().isEmpty())
+        return false;
+    ctx.report({QStringLiteral("capacity_tick_stall"), bg, QStringLiteral("ms"), sync,
+                QStringLiteral("capacity_tick_stall_ui_thread")});
     return true;
 }

@@ -55,6 +55,7 @@ signals:
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     struct RefreshInput {
@@ -70,7 +71,10 @@ private:
     };
     RefreshInput refreshInput(qint64 nowMs);
     static RefreshOutput compute(metrics::HistoryRead read, const RefreshInput &in);
-    void apply(const RefreshOutput &out);
+    void apply(const RefreshOutput &out, bool periodic = false);
+    std::optional<metrics::ChartData> m_pendingChart; // computed while hidden, drawn when shown
+    qint64 m_chartDrawnTo = 0;                         // the drawn grid's end
+    qint64 m_chartBucketMs = 0;
 
     quint64 m_refreshToken = 0;
     bool m_backgroundBusy = false;

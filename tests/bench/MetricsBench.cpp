@@ -256,6 +256,31 @@ VIGIA_BENCH(history_size_30d, "local history file after 30 days of the joledev s
     return true;
 }
 
+namespace {
+// 60 pods in 6 namespaces plus the host, one sample every 10 minutes over
+// [from, now): what the history serves for a 7-day range (its 10-minute tier).
+bool fillSevenDays(metrics::HistoryStore &store, qint64 from, qint64 now, quint32 &seed)
+{
+    constexpr qint64 kMiB = 1024 * 1024;
+    if (!store.open().ok() || !store.beginSession(from, 600000).ok())
+        return false;
+    for (qint64 t = from; t < now; t += 600000) {
+        QList<metrics::SeriesValue> v;
+        for (int pod = 0; pod < 60; ++pod) {
+            const QString ns = QStringLiteral("ns%1").arg(pod % 6), name = QStringLiteral("pod-%1").arg(pod);
+            seed = seed * 1664525u + 1013904223u;
+            v.append({metrics::keys::podMemory(ns, name), qint64((20 + pod) * kMiB + (seed >> 12))});
+            v.append({metrics::keys::podCpu(ns, name), qint64(seed >> 8)});
+        }
+        v.append({metrics::keys::hostUsed(), 3LL << 30});
+        v.append({metrics::keys::hostCache(), 1LL << 30});
+        if (!store.appendValues(t, v).ok())
+            return false;
+    }
+    return true;
+}
+} // namespace
+
 // 7 days of 10 s samples for 60 pods in memory (the issue's worst case: the
 // history would serve 10-minute buckets for this range), then what the
 // Capacity tab does with them: min/max buckets one pixel wide, the stacked
@@ -323,21 +348,8 @@ VIGIA_BENCH(chart_render_7d, "7 days x 10 s x 60 pods (3.6 M points): downsample
     // 10-minute tier for that range), then the same downsampling and paint.
     QTemporaryDir dir;
     metrics::HistoryStore store(dir.filePath(QStringLiteral("7d.sqlite")));
-    if (!store.open().ok() || !store.beginSession(from, 600000).ok())
+    if (!fillSevenDays(store, from, now, seed))
         return false;
-    for (qint64 t = from; t < now; t += 600000) {
-        QList<metrics::SeriesValue> v;
-        for (int pod = 0; pod < 60; ++pod) {
-            const QString ns = QStringLiteral("ns%1").arg(pod % 6), name = QStringLiteral("pod-%1").arg(pod);
-            seed = seed * 1664525u + 1013904223u;
-            v.append({metrics::keys::podMemory(ns, name), qint64((20 + pod) * kMiB + (seed >> 12))});
-            v.append({metrics::keys::podCpu(ns, name), qint64(seed >> 8)});
-        }
-        v.append({metrics::keys::hostUsed(), 3LL << 30});
-        v.append({metrics::keys::hostCache(), 1LL << 30});
-        if (!store.appendValues(t, v).ok())
-            return false;
-    }
     std::vector<double> open, reading, building;
     for (int i = 0; i < (ctx.quick() ? 2 : 5); ++i) {
         QElapsedTimer timer;
@@ -373,27 +385,13 @@ VIGIA_BENCH(capacity_tick_stall, "longest UI event-loop gap while the Capacity t
 {
     if (!qobject_cast<QApplication *>(QCoreApplication::instance()))
         return false;
-    constexpr qint64 kMiB = 1024 * 1024;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const qint64 from = now - 7 * metrics::HistoryStore::kDayMs;
     QTemporaryDir dir;
     metrics::HistoryStore store(dir.filePath(QStringLiteral("7d.sqlite")));
-    if (!store.open().ok() || !store.beginSession(from, 600000).ok())
-        return false;
     quint32 seed = 11;
-    for (qint64 t = from; t < now; t += 600000) {
-        QList<metrics::SeriesValue> v;
-        for (int pod = 0; pod < 60; ++pod) {
-            const QString ns = QStringLiteral("ns%1").arg(pod % 6), name = QStringLiteral("pod-%1").arg(pod);
-            seed = seed * 1664525u + 1013904223u;
-            v.append({metrics::keys::podMemory(ns, name), qint64((20 + pod) * kMiB + (seed >> 12))});
-            v.append({metrics::keys::podCpu(ns, name), qint64(seed >> 8)});
-        }
-        v.append({metrics::keys::hostUsed(), 3LL << 30});
-        v.append({metrics::keys::hostCache(), 1LL << 30});
-        if (!store.appendValues(t, v).ok())
-            return false;
-    }
+    if (!fillSevenDays(store, from, now, seed))
+        return false;
     ui::CapacityView view;
     view.resize(1200, 900);
     view.setHistoryStore(&store);

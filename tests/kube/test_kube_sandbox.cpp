@@ -410,6 +410,35 @@ void TestKubeSandbox::pollerSeesMetricsAndNodeState()
     QVERIFY(poller.snapshot().nodes.first().ready);
 }
 
+namespace {
+struct RoundSeen {
+    int rounds = 0;       // updated() signals so far
+    bool sawPoll = false; // the round's kubectl was seen on the server
+    bool overlap = false; // ... while a watch's kubectl was there too
+};
+
+// One poller round, the server's processes sampled every 15 ms throughout.
+RoundSeen pollOnce(test::Sandbox &sb, kube::ClusterPoller &poller, const QStringList &watchPatterns)
+{
+    const QString kubectl = QStringLiteral("kubectl");
+    const QString pollPattern = QStringLiteral("get deployments,statefulsets,daemonsets");
+    QSignalSpy updated(&poller, &kube::ClusterPoller::updated);
+    RoundSeen seen;
+    poller.pollNow();
+    QElapsedTimer t;
+    t.start();
+    while (updated.isEmpty() && t.elapsed() < 30000) {
+        const int polls = sb.remoteProcessCount(pollPattern, kubectl);
+        seen.sawPoll = seen.sawPoll || polls > 0;
+        for (const QString &w : watchPatterns)
+            seen.overlap = seen.overlap || (polls > 0 && sb.remoteProcessCount(w, kubectl) > 0);
+        QTest::qWait(15);
+    }
+    seen.rounds = int(updated.size());
+    return seen;
+}
+} // namespace
+
 // The first table from the detection probe (one kubectl, not two), and the 30 s
 // poll taking turns with the resident watch: never two kubectl on the server at
 // once, and a change made while the watch was paused still arrives.
@@ -446,7 +475,6 @@ void TestKubeSandbox::probeListThenPollerTakesTurns()
     QCOMPARE(w.state(), kube::ResourceWatcher::State::Live);
     QCOMPARE(mirror.size(), pods->size());
     const QString watchPattern = QStringLiteral("--raw /api/v1/pods?watch=1");
-    const QString pollPattern = QStringLiteral("get deployments,statefulsets,daemonsets");
     const QString kubectl = QStringLiteral("kubectl");
     QTRY_VERIFY_WITH_TIMEOUT(sb.remoteProcessCount(watchPattern, kubectl) > 0, 10000);
 
@@ -474,23 +502,13 @@ void TestKubeSandbox::probeListThenPollerTakesTurns()
     kube::ClusterPoller poller(&runner);
     poller.setExclusiveWith(&w);
     poller.setInterval(600000);
-    QSignalSpy updated(&poller, &kube::ClusterPoller::updated);
-    bool overlap = false, sawPoll = false;
-    for (int round = 1; round <= 2; ++round) {
+    for (int round = 0; round < 2; ++round) {
         QTRY_VERIFY_WITH_TIMEOUT(sb.remoteProcessCount(watchPattern, kubectl) > 0, 10000);
-        poller.pollNow();
-        QElapsedTimer t;
-        t.start();
-        while (updated.size() < round && t.elapsed() < 30000) {
-            const int polls = sb.remoteProcessCount(pollPattern, kubectl);
-            sawPoll = sawPoll || polls > 0;
-            overlap = overlap || (polls > 0 && sb.remoteProcessCount(watchPattern, kubectl) > 0);
-            QTest::qWait(15);
-        }
-        QCOMPARE(updated.size(), round);
+        const RoundSeen seen = pollOnce(sb, poller, {watchPattern});
+        QCOMPARE(seen.rounds, 1);
+        QVERIFY(seen.sawPoll);
+        QVERIFY(!seen.overlap);
     }
-    QVERIFY(sawPoll);
-    QVERIFY(!overlap);
     // The watch is back after each round, and live.
     QTRY_VERIFY_WITH_TIMEOUT(sb.remoteProcessCount(watchPattern, kubectl) > 0, 10000);
     QVERIFY(!w.isPaused());
@@ -520,7 +538,6 @@ void TestKubeSandbox::pollerTakesTurnsWithTwoWatches()
     const QString kubectl = QStringLiteral("kubectl");
     const QString podWatch = QStringLiteral("/api/v1/pods?watch=1");
     const QString eventWatch = QStringLiteral("/api/v1/events?watch=1");
-    const QString pollPattern = QStringLiteral("get deployments,statefulsets,daemonsets");
     QTRY_VERIFY_WITH_TIMEOUT(sb.remoteProcessCount(podWatch, kubectl) == 1 &&
                                  sb.remoteProcessCount(eventWatch, kubectl) == 1,
                              10000);
@@ -530,26 +547,15 @@ void TestKubeSandbox::pollerTakesTurnsWithTwoWatches()
     poller.addExclusive(&events);
     poller.setEventsWatched(true);
     poller.setInterval(600000);
-    QSignalSpy updated(&poller, &kube::ClusterPoller::updated);
-    bool overlap = false, sawPoll = false;
-    for (int round = 1; round <= 2; ++round) {
+    for (int round = 0; round < 2; ++round) {
         QTRY_VERIFY_WITH_TIMEOUT(sb.remoteProcessCount(podWatch, kubectl) == 1 &&
                                      sb.remoteProcessCount(eventWatch, kubectl) == 1,
                                  10000);
-        poller.pollNow();
-        QElapsedTimer t;
-        t.start();
-        while (updated.size() < round && t.elapsed() < 30000) {
-            const int polls = sb.remoteProcessCount(pollPattern, kubectl);
-            sawPoll = sawPoll || polls > 0;
-            overlap = overlap || (polls > 0 && (sb.remoteProcessCount(podWatch, kubectl) > 0 ||
-                                                sb.remoteProcessCount(eventWatch, kubectl) > 0));
-            QTest::qWait(15);
-        }
-        QCOMPARE(updated.size(), round);
+        const RoundSeen seen = pollOnce(sb, poller, {podWatch, eventWatch});
+        QCOMPARE(seen.rounds, 1);
+        QVERIFY(seen.sawPoll);
+        QVERIFY(!seen.overlap);
     }
-    QVERIFY(sawPoll);
-    QVERIFY(!overlap);
     const kube::ClusterSnapshot snap = poller.snapshot();
     QVERIFY(!snap.eventsIncluded);
     QVERIFY(snap.events.isEmpty());

@@ -75,6 +75,23 @@ QStringList podKeys(const PodListModel *m)
     return keys;
 }
 
+// Starts the controller on the sandbox with the ed25519 key and waits until it is
+// connected or has failed; empty when connected, else why not.
+QString connectTo(ConnectionController &controller, const test::Sandbox &sb)
+{
+    controller.start(sandboxProfile(sb), sb.target(QStringLiteral("ed25519")));
+    (void)QTest::qWaitFor(
+        [&] {
+            return controller.phase() == ConnectionController::Phase::Connected ||
+                   controller.phase() == ConnectionController::Phase::Failed;
+        },
+        kConnectTimeoutMs);
+    if (controller.phase() == ConnectionController::Phase::Connected)
+        return {};
+    return controller.lastError().message.isEmpty() ? QStringLiteral("not connected in time")
+                                                    : controller.lastError().toString();
+}
+
 template <typename T> T *waitForDialog(int timeoutMs = 10000)
 {
     T *found = nullptr;
@@ -136,12 +153,8 @@ void TestUiSandbox::connectsAndFillsPodTable()
     QSignalSpy unknown(&controller, &ConnectionController::hostKeyUnknown);
     QSignalSpy phases(&controller, &ConnectionController::phaseChanged);
 
-    controller.start(sandboxProfile(m_sb), m_sb.target(QStringLiteral("ed25519")));
-    QTRY_VERIFY_WITH_TIMEOUT(controller.phase() == ConnectionController::Phase::Connected ||
-                                 controller.phase() == ConnectionController::Phase::Failed,
-                             kConnectTimeoutMs);
-    QVERIFY2(controller.phase() == ConnectionController::Phase::Connected,
-             qPrintable(controller.lastError().toString()));
+    const QString why = connectTo(controller, m_sb);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
     QCOMPARE(unknown.count(), 0);
     // Went through the stages in order.
     QList<ConnectionController::Phase> seen;
@@ -333,12 +346,8 @@ void TestUiSandbox::apiRefusedShowsBannerKeepsStaleRows()
     w.resize(1100, 560);
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
-    controller.start(sandboxProfile(sb), sb.target(QStringLiteral("ed25519")));
-    QTRY_VERIFY_WITH_TIMEOUT(controller.phase() == ConnectionController::Phase::Connected ||
-                                 controller.phase() == ConnectionController::Phase::Failed,
-                             kConnectTimeoutMs);
-    QVERIFY2(controller.phase() == ConnectionController::Phase::Connected,
-             qPrintable(controller.lastError().toString()));
+    const QString why = connectTo(controller, sb);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
     const int rows = controller.podModel()->rowCount();
     QVERIFY(rows > 0);
     const int shown = w.podView()->model()->rowCount();
@@ -391,12 +400,8 @@ void TestUiSandbox::metricsMissingAndNodeNotReadyShown()
     cluster::ClusterViews *cv = w.clusterViews();
     QVERIFY(cv);
     QSignalSpy applied(cv, &cluster::ClusterViews::snapshotApplied);
-    controller.start(sandboxProfile(sb), sb.target(QStringLiteral("ed25519")));
-    QTRY_VERIFY_WITH_TIMEOUT(controller.phase() == ConnectionController::Phase::Connected ||
-                                 controller.phase() == ConnectionController::Phase::Failed,
-                             kConnectTimeoutMs);
-    QVERIFY2(controller.phase() == ConnectionController::Phase::Connected,
-             qPrintable(controller.lastError().toString()));
+    const QString why = connectTo(controller, sb);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
     QTRY_VERIFY_WITH_TIMEOUT(applied.count() > 0, kConnectTimeoutMs);
     QVERIFY(cv->snapshot().metricsAvailable);
     QVERIFY(cv->poller());
@@ -489,12 +494,8 @@ void TestUiSandbox::eventsLiveWhileShown()
     QVERIFY(cv);
     cv->setEventsLinger(300);
     QSignalSpy applied(cv, &cluster::ClusterViews::snapshotApplied);
-    controller.start(sandboxProfile(sb), sb.target(QStringLiteral("ed25519")));
-    QTRY_VERIFY_WITH_TIMEOUT(controller.phase() == ConnectionController::Phase::Connected ||
-                                 controller.phase() == ConnectionController::Phase::Failed,
-                             kConnectTimeoutMs);
-    QVERIFY2(controller.phase() == ConnectionController::Phase::Connected,
-             qPrintable(controller.lastError().toString()));
+    const QString why = connectTo(controller, sb);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
     QTRY_VERIFY_WITH_TIMEOUT(applied.count() > 0, kConnectTimeoutMs);
     QVERIFY(cv->snapshot().eventsIncluded);
     cv->poller()->setInterval(600000);
@@ -564,12 +565,8 @@ void TestUiSandbox::lostConnectionKeepsStaleRows()
     ConnectionController controller;
     MainWindow w(&controller);
     w.show();
-    controller.start(sandboxProfile(m_sb), m_sb.target(QStringLiteral("ed25519")));
-    QTRY_VERIFY_WITH_TIMEOUT(controller.phase() == ConnectionController::Phase::Connected ||
-                                 controller.phase() == ConnectionController::Phase::Failed,
-                             kConnectTimeoutMs);
-    QVERIFY2(controller.phase() == ConnectionController::Phase::Connected,
-             qPrintable(controller.lastError().toString()));
+    const QString why = connectTo(controller, m_sb);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
     const int rows = controller.podModel()->rowCount();
     QVERIFY(rows > 0);
 

@@ -600,6 +600,8 @@ void TestUi::profileDialogRoundTrip()
     ProfileDialog dlg(p, {QStringLiteral("producción"), QStringLiteral("other")});
     QCOMPARE(dlg.profile(), p);
     QVERIFY(dlg.validationError().isEmpty());
+    dlg.adjustSize();
+    QVERIFY(dlg.grab().save(outputPath(QStringLiteral("profile-dialog.png"))));
 
     dlg.ramEdit()->setText(QString());
     QVERIFY(!dlg.profile().ramBudgetBytes.has_value());

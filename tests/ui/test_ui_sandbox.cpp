@@ -524,6 +524,7 @@ void TestUiSandbox::eventsLiveWhileShown()
                     QStringLiteral("Readiness probe failed: live test")}));
     QTRY_COMPARE_WITH_TIMEOUT(eventRows(QStringLiteral("VigiaLiveOne")), 1, 10000);
     QCOMPARE(cv->events()->rowCount(), countBefore + 1);
+    QVERIFY(w.grab().save(outputPath(QStringLiteral("main-window-events-live.png"))));
     QVERIFY2(w.tabs()->tabText(w.tabs()->indexOf(eventsTab)).contains(QString::number(countBefore + 1)),
              qPrintable(w.tabs()->tabText(w.tabs()->indexOf(eventsTab))));
     // A round meanwhile leaves events out and keeps the live ones.

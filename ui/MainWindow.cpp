@@ -655,6 +655,12 @@ void MainWindow::onStarting(const Profile &profile)
                     m_controller->updateProfile(p);
                     emit profileChanged(p);
                 });
+        connect(m_data, &ui::DataWorkspace::mappingChosen, this, [this](const QStringList &pairs) {
+            Profile p = m_controller->profile();
+            p.appointmentColumns = pairs;
+            m_controller->updateProfile(p);
+            emit profileChanged(p);
+        });
         m_dataPlaceholder->hide();
         m_dataPage->layout()->addWidget(m_data);
     }
@@ -662,6 +668,7 @@ void MainWindow::onStarting(const Profile &profile)
     sources.appointmentsPath = profile.appointmentsDbPath;
     sources.quotesPath = profile.quotesDbPath;
     sources.allowSudo = profile.allowDbSudo;
+    sources.appointmentColumns = profile.appointmentColumns;
     m_data->setSources(sources);
     const QTimeZone tz(profile.timeZone.toUtf8());
     m_data->setTimeZone(tz.isValid() ? tz : QTimeZone::systemTimeZone());

@@ -1,6 +1,7 @@
 #include "db/Records.h"
 
 #include <QJsonArray>
+#include <utility>
 #include <QJsonDocument>
 
 namespace vigia::db {
@@ -52,6 +53,51 @@ QTimeZone businessTimeZone(const QByteArray &ianaId)
     if (!tz.isValid())
         tz = QTimeZone(QByteArrayLiteral("America/Tijuana"));
     return tz.isValid() ? tz : QTimeZone(-8 * 3600);
+}
+
+namespace {
+// Every mapped field by its name in the profile.
+constexpr std::pair<const char *, QString AppointmentMapping::*> kMappingFields[] = {
+    {"table", &AppointmentMapping::table},
+    {"id", &AppointmentMapping::id},
+    {"start", &AppointmentMapping::start},
+    {"end", &AppointmentMapping::end},
+    {"client", &AppointmentMapping::client},
+    {"email", &AppointmentMapping::email},
+    {"phone", &AppointmentMapping::phone},
+    {"organization", &AppointmentMapping::organization},
+    {"service", &AppointmentMapping::service},
+    {"status", &AppointmentMapping::status},
+    {"notes", &AppointmentMapping::notes},
+    {"projectTypes", &AppointmentMapping::projectTypes},
+};
+} // namespace
+
+QStringList AppointmentMapping::toPairs() const
+{
+    QStringList out;
+    for (const auto &[name, member] : kMappingFields)
+        out << QString::fromLatin1(name) + QLatin1Char('=') + this->*member;
+    return out;
+}
+
+std::optional<AppointmentMapping> AppointmentMapping::fromPairs(const QStringList &pairs)
+{
+    AppointmentMapping m;
+    for (const auto &[name, member] : kMappingFields)
+        m.*member = QString();
+    for (const QString &pair : pairs) {
+        const qsizetype eq = pair.indexOf(QLatin1Char('='));
+        if (eq <= 0)
+            continue;
+        const QString field = pair.left(eq);
+        for (const auto &[name, member] : kMappingFields)
+            if (field == QLatin1String(name))
+                m.*member = pair.mid(eq + 1);
+    }
+    if (!m.isUsable())
+        return std::nullopt;
+    return m;
 }
 
 AppointmentMapping AppointmentMapping::guess(const QString &table, const QStringList &columns)

@@ -61,6 +61,10 @@ struct AppointmentMapping {
     bool isUsable() const { return !table.isEmpty() && !start.isEmpty() && !client.isEmpty(); }
     // Best guess from a table's column names (start_time, customer, state, ...).
     static AppointmentMapping guess(const QString &table, const QStringList &columns);
+    // "field=column" pairs for the profile; fromPairs leaves fields it is not given
+    // unmapped, and returns nullopt when the pairs do not make a usable mapping.
+    QStringList toPairs() const;
+    static std::optional<AppointmentMapping> fromPairs(const QStringList &pairs);
     bool operator==(const AppointmentMapping &) const = default;
 };
 

@@ -1,6 +1,7 @@
 #pragma once
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 namespace vigia {
@@ -21,6 +22,10 @@ struct Profile {
     QString appointmentsDbPath;
     QString quotesDbPath;
     bool allowDbSudo = false; // read databases the SSH user cannot read with `sudo -n`
+    // The column mapping chosen for an appointments table whose schema differs
+    // ("table=reservas", "start=inicio", ...; db::AppointmentMapping::toPairs).
+    // Empty: the scheduler's schema, or a guess.
+    QStringList appointmentColumns;
     QString timeZone = QStringLiteral("America/Tijuana");
     // Capacity: seconds between samples. Each sample costs the server a little CPU (see the
     // sampler_remote_cpu benchmark), so the range is bounded.

@@ -36,6 +36,7 @@ Profile readProfile(const QSettings &s)
     p.appointmentsDbPath = s.value(QStringLiteral("appointmentsDbPath")).toString();
     p.quotesDbPath = s.value(QStringLiteral("quotesDbPath")).toString();
     p.allowDbSudo = s.value(QStringLiteral("allowDbSudo"), false).toBool();
+    p.appointmentColumns = s.value(QStringLiteral("appointmentColumns")).toStringList();
     p.timeZone = s.value(QStringLiteral("timeZone"), p.timeZone).toString();
     p.sampleIntervalSec =
         std::clamp(s.value(QStringLiteral("sampleIntervalSec"), p.sampleIntervalSec).toInt(),
@@ -61,6 +62,10 @@ void writeProfile(QSettings &s, const Profile &p)
     s.setValue(QStringLiteral("appointmentsDbPath"), p.appointmentsDbPath);
     s.setValue(QStringLiteral("quotesDbPath"), p.quotesDbPath);
     s.setValue(QStringLiteral("allowDbSudo"), p.allowDbSudo);
+    if (p.appointmentColumns.isEmpty())
+        s.remove(QStringLiteral("appointmentColumns"));
+    else
+        s.setValue(QStringLiteral("appointmentColumns"), p.appointmentColumns);
     s.setValue(QStringLiteral("timeZone"), p.timeZone);
     s.setValue(QStringLiteral("sampleIntervalSec"), p.sampleIntervalSec);
 }

@@ -370,6 +370,23 @@ private slots:
         QCOMPARE(model->at(0)->clientName, QStringLiteral("Sofía")); // by start
         QCOMPARE(model->at(1)->status, QStringLiteral("ok"));
         QVERIFY(model->at(1)->endsAt.isValid());
+
+        // Kept in the profile: the pairs round-trip, and a workspace given them
+        // (the next launch) reads the table through the mapping at once.
+        QCOMPARE(db::AppointmentMapping::fromPairs(m.toPairs()).value(), m);
+        QVERIFY(m.toPairs().contains(QStringLiteral("start=inicio")));
+        QVERIFY(!db::AppointmentMapping::fromPairs({QStringLiteral("table=reservas")}).has_value());
+        ui::DataWorkspace again(cache, nullptr);
+        ui::DataSources sources;
+        sources.appointmentsPath = QStringLiteral("/srv/other.db");
+        sources.appointmentColumns = m.toPairs();
+        again.setSources(sources);
+        QSignalSpy loaded2(again.appointmentsView(), &ui::AppointmentsView::loaded);
+        again.showSnapshots(info, {}, true);
+        QVERIFY(loaded2.wait(30000));
+        again.appointmentsView()->model()->setRange(db::AppointmentModel::Range::All);
+        QCOMPARE(again.appointmentsView()->model()->rowCount(), 2);
+        QCOMPARE(again.appointmentsView()->model()->mapping(), m);
     }
 
 private:

@@ -83,6 +83,8 @@ void TestProfiles::crudRoundTrip()
     a.appointmentsDbPath = QStringLiteral("/var/lib/rancher/k3s/storage/pvc-1_joledev_data/citas 'v2'.db");
     a.quotesDbPath = QStringLiteral("/srv/quoter.sqlite");
     a.allowDbSudo = true;
+    a.appointmentColumns = {QStringLiteral("table=reservas"), QStringLiteral("start=inicio"),
+                            QStringLiteral("client=cliente, \"nombre\""), QStringLiteral("notes=")};
     a.timeZone = QStringLiteral("Europe/Madrid");
     a.sampleIntervalSec = 30;
     QVERIFY(store.add(a).ok());

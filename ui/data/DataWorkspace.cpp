@@ -87,6 +87,8 @@ DataWorkspace::~DataWorkspace()
 void DataWorkspace::setSources(const DataSources &sources)
 {
     m_sources = sources;
+    if (const auto m = db::AppointmentMapping::fromPairs(sources.appointmentColumns))
+        m_mapping = *m;
     m_picker->setCurrent(sources.appointmentsPath, sources.quotesPath, sources.allowSudo);
     if (sources.appointmentsPath.isEmpty() && sources.quotesPath.isEmpty())
         showPicker();
@@ -220,8 +222,10 @@ void DataWorkspace::mapColumns(const QString &table)
     if (!table.isEmpty() && table != current.table)
         current = db::SnapshotReader::mappingFor(m_apptInfo.localPath, table);
     ColumnMappingDialog dlg(ColumnMappingDialog::tablesOf(m_apptInfo.localPath), current, this);
-    if (dlg.exec() == QDialog::Accepted)
+    if (dlg.exec() == QDialog::Accepted) {
         setAppointmentMapping(dlg.mapping());
+        emit mappingChosen(dlg.mapping().toPairs());
+    }
 }
 
 void DataWorkspace::setAppointmentMapping(const db::AppointmentMapping &mapping)

@@ -34,6 +34,7 @@ struct DataSources {
     QString appointmentsPath; // remote path of the scheduler database
     QString quotesPath;       // remote path of the quoter database
     bool allowSudo = false;
+    QStringList appointmentColumns; // the profile's column mapping (AppointmentMapping::toPairs)
     QString storageRoot; // empty: /var/lib/rancher/k3s/storage (the sandbox sets its own)
     db::SnapshotMethod method = db::SnapshotMethod::Auto;
 };
@@ -76,6 +77,8 @@ signals:
     void refreshed(bool ok);
     // The user chose the databases: the main window stores them in the profile.
     void sourcesChosen(const QString &appointmentsPath, const QString &quotesPath, bool allowSudo);
+    // The user mapped the appointments table's columns: the main window stores it in the profile.
+    void mappingChosen(const QStringList &pairs);
 
 private:
     void startNext();

@@ -617,8 +617,10 @@ void MainWindow::setPodDetailsPane(QWidget *pane)
     if (!pane)
         return;
     m_podSplitter->addWidget(pane);
-    m_podSplitter->setStretchFactor(0, 3);
-    m_podSplitter->setStretchFactor(1, 1);
+    m_podSplitter->setStretchFactor(0, 5);
+    m_podSplitter->setStretchFactor(1, 2);
+    // Room for a container's state and image line; the list keeps the rest.
+    pane->setMinimumWidth(320);
 }
 
 void MainWindow::onStarting(const Profile &profile)
@@ -795,7 +797,8 @@ void MainWindow::runKubectl(const QStringList &args, std::function<void(const Re
 void MainWindow::onCapacityWarnings(const QStringList &warnings)
 {
     m_capacityWarning->setVisible(!warnings.isEmpty());
-    m_capacityWarning->setText(tr("%n capacity warning(s)", nullptr, int(warnings.size())));
+    m_capacityWarning->setText(warnings.size() == 1 ? tr("1 capacity warning")
+                                                    : tr("%1 capacity warnings").arg(warnings.size()));
     m_capacityWarning->setToolTip(warnings.join(QLatin1Char('\n')));
     const int idx = m_tabs->indexOf(m_capacityPage);
     m_tabs->setTabIcon(idx, warnings.isEmpty() ? QIcon() : severityIcon(Severity::Warning));
@@ -1160,8 +1163,10 @@ void MainWindow::buildClusterViews()
     connect(m_cluster, &cluster::ClusterViews::titlesChanged, this, [this] {
         for (const Page page : {Page::Deployments, Page::Nodes, Page::Events}) {
             const int index = m_tabs->indexOf(m_cluster->page(page));
-            if (index >= 0)
+            if (index >= 0) {
                 m_tabs->setTabText(index, m_cluster->tabTitle(page));
+                m_tabs->setTabToolTip(index, m_cluster->tabToolTip(page));
+            }
         }
     });
 

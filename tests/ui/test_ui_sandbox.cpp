@@ -331,6 +331,15 @@ void TestUiSandbox::crashloopScenarioShowsProblemFirst()
     w.podView()->scrollToTop();
     QTest::qWait(50);
     QVERIFY(w.grab().save(outputPath(QStringLiteral("main-window-crashloop.png"))));
+
+    // The Events tab streams live; the crash's BackOff warnings come first.
+    cluster::ClusterViews *cv = w.clusterViews();
+    w.tabs()->setCurrentWidget(cv->page(cluster::ClusterViews::Events));
+    QTRY_VERIFY_WITH_TIMEOUT(cv->eventsLive(), kConnectTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(cv->events()->warningCount() > 0, kConnectTimeoutMs);
+    QTest::qWait(50);
+    QVERIFY(w.grab().save(outputPath(QStringLiteral("main-window-crashloop-events.png"))));
+    w.tabs()->setCurrentIndex(0);
     crash.stop();
 }
 
@@ -518,6 +527,8 @@ void TestUiSandbox::eventsLiveWhileShown()
     QTRY_COMPARE_WITH_TIMEOUT(sb.remoteProcessCount(eventsWatch, kubectl), 1, 10000);
     const int countBefore = cv->events()->rowCount();
     QVERIFY(countBefore > 0); // the watch's list replaced the round's, nothing lost
+    QVERIFY2(w.tabs()->tabToolTip(w.tabs()->indexOf(eventsTab)).startsWith(QStringLiteral("Live")),
+             qPrintable(w.tabs()->tabToolTip(w.tabs()->indexOf(eventsTab))));
     QVERIFY(sb.ctl({QStringLiteral("event"), QStringLiteral("--namespace"), QStringLiteral("joledev"),
                     QStringLiteral("--pod"), QStringLiteral("web"), QStringLiteral("--reason"),
                     QStringLiteral("VigiaLiveOne"), QStringLiteral("--message"),
@@ -539,6 +550,7 @@ void TestUiSandbox::eventsLiveWhileShown()
     w.tabs()->setCurrentIndex(0);
     QTRY_COMPARE_WITH_TIMEOUT(sb.remoteProcessCount(eventsWatch, kubectl), 0, 10000);
     QVERIFY(!cv->eventsLive());
+    QVERIFY(w.tabs()->tabToolTip(w.tabs()->indexOf(eventsTab)).startsWith(QStringLiteral("Read every 30 s")));
 
     // A pod's own Events tab is live too.
     QTableView *pv = w.podView();

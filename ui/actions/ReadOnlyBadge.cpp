@@ -1,11 +1,20 @@
 #include "actions/ReadOnlyBadge.h"
 
+#include <QFile>
+
 namespace vigia::ui {
 
 ReadOnlyBadge::ReadOnlyBadge(QWidget *parent) : QLabel(parent)
 {
-    // Text and a lock sign, not colour alone.
-    setText(QStringLiteral("\U0001F512 READ-ONLY"));
+    // Words and a lock, not colour alone. The lock is the app's own icon: the
+    // emoji one is in none of the fonts a Debian desktop is sure to have.
+    const QString lock = QStringLiteral(":/vigia/icons/readonly.svg");
+    if (QFile::exists(lock))
+        setText(QStringLiteral("<img src=\"%1\" width=\"14\" height=\"14\" style=\"vertical-align: middle\">"
+                               "&nbsp;READ-ONLY")
+                    .arg(lock));
+    else
+        setText(QStringLiteral("READ-ONLY"));
     setObjectName(QStringLiteral("readOnlyBadge"));
     setToolTip(tr("This profile is read-only: restart, undo, scale and delete are refused. "
                   "Edit the profile (or start without --read-only) to allow changes."));

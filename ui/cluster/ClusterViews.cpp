@@ -10,6 +10,7 @@
 #include "kube/ClusterPoller.h"
 #include "kube/ResourceWatcher.h"
 
+#include <QLocale>
 #include <QSet>
 #include <QTableView>
 
@@ -128,6 +129,7 @@ void ClusterViews::startEventsWatch()
         if (m_poller->eventsWatched() != live) {
             m_poller->setEventsWatched(live);
             emit eventsLiveChanged(live);
+            emit titlesChanged(); // the tooltip says live or not
         }
     });
     m_poller->addExclusive(w);
@@ -148,6 +150,7 @@ void ClusterViews::stopEventsWatch()
     w->deleteLater();
     m_liveEvents.clear();
     emit eventsLiveChanged(false);
+    emit titlesChanged();
 }
 
 void ClusterViews::applyEventBatch(const QList<QJsonObject> &upserts, const QList<QJsonObject> &removed,
@@ -202,6 +205,19 @@ QString ClusterViews::tabTitle(Page page) const
     }
     }
     return {};
+}
+
+QString ClusterViews::tabToolTip(Page page) const
+{
+    if (page == Events && eventsLive())
+        return tr("Live: events stream from the server while this tab is shown.");
+    const QString when = m_snapshot.fetchedAt.isValid()
+                             ? tr("Last read at %1.").arg(QLocale().toString(m_snapshot.fetchedAt.toLocalTime().time(),
+                                                                           QLocale::LongFormat))
+                             : tr("Not read yet.");
+    if (page == Events)
+        return tr("Read every 30 s, and live while this tab is shown. %1").arg(when);
+    return tr("Read every 30 s (Refresh reads now). %1").arg(when);
 }
 
 void ClusterViews::applySnapshot(const kube::ClusterSnapshot &snapshot)

@@ -62,6 +62,8 @@ public:
     ClusterTab *page(Page page) const;
     // "Deployments (9, 1 failing)", "Nodes (1, 1 not ready)", "Events (27, 3 warnings)".
     QString tabTitle(Page page) const;
+    // Where the page's data comes from and how fresh it is.
+    QString tabToolTip(Page page) const;
 
     // Applied by the poller; public for tests and demos.
     void applySnapshot(const kube::ClusterSnapshot &snapshot);

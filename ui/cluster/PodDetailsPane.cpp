@@ -202,55 +202,54 @@ void PodDetailsPane::renderOverview()
                  esc(p.node.isEmpty() ? QStringLiteral("(not scheduled)") : p.node),
                  esc(status.value(QLatin1StringView("podIP")).toString()),
                  esc(kube::formatAge(p.createdAt, now))));
-    QString html;
-    html +=
-        QStringLiteral("<h3>Containers</h3><table border='0' cellspacing='0' cellpadding='3'>"
-                       "<tr><th align='left'>Name</th><th align='left'>Image</th><th align='left'>State</th>"
-                       "<th align='left'>Ready</th><th align='right'>Restarts</th>"
-                       "<th align='left'>Last termination</th></tr>");
+    // One block per container and per condition, not a wide table: the pane sits
+    // beside the pod list and is often narrow; a six-column table wrapped its
+    // headers letter by letter there.
+    QString html = QStringLiteral("<h3>Containers</h3>");
     for (const kube::ContainerInfo &c : p.containers) {
         QString state = c.state.isEmpty() ? QStringLiteral("unknown") : c.state;
         if (!c.stateReason.isEmpty())
             state += QStringLiteral(": ") + c.stateReason;
         if (c.exitCode)
             state += QStringLiteral(" (exit %1)").arg(*c.exitCode);
-        QString last = QStringLiteral("\u2014");
+        const bool bad = c.stateReason.contains(QLatin1String("BackOff")) ||
+                         c.stateReason.contains(QLatin1String("Err")) ||
+                         c.stateReason == QLatin1String("OOMKilled") || (c.exitCode && *c.exitCode != 0);
+        html += QStringLiteral("<p style='margin-top:6px; margin-bottom:0'><b>%1</b>%2 &nbsp; "
+                               "<span%3>%4</span> &middot; %5 &middot; %6</p>")
+                    .arg(esc(c.name), c.init ? QStringLiteral(" <i>(init)</i>") : QString(),
+                         bad ? QStringLiteral(" style='color:#b00020; font-weight:bold'") : QString(), esc(state),
+                         c.ready ? tr("ready") : tr("not ready"),
+                         c.restartCount == 1 ? tr("1 restart") : tr("%1 restarts").arg(c.restartCount));
+        html += QStringLiteral("<div style='margin-left:12px'>image <tt>%1</tt>").arg(esc(c.image));
         if (!c.lastReason.isEmpty() || c.lastExitCode) {
-            last = c.lastReason.isEmpty() ? QStringLiteral("terminated") : c.lastReason;
+            QString last = c.lastReason.isEmpty() ? QStringLiteral("terminated") : c.lastReason;
             if (c.lastExitCode)
                 last += QStringLiteral(", exit code %1").arg(*c.lastExitCode);
             if (c.lastFinishedAt.isValid())
                 last += QStringLiteral(", finished %1").arg(timeText(c.lastFinishedAt));
+            html += QStringLiteral("<br>last termination: %1").arg(esc(last));
         }
-        const bool bad = c.stateReason.contains(QLatin1String("BackOff")) ||
-                         c.stateReason.contains(QLatin1String("Err")) ||
-                         c.stateReason == QLatin1String("OOMKilled") || (c.exitCode && *c.exitCode != 0);
-        html += QStringLiteral(
-                    "<tr><td>%1%2</td><td><tt>%3</tt></td><td%4>%5</td><td>%6</td><td align='right'>%7</td>"
-                    "<td>%8</td></tr>")
-                    .arg(esc(c.name), c.init ? QStringLiteral(" <i>(init)</i>") : QString(), esc(c.image),
-                         bad ? QStringLiteral(" style='color:#b00020'") : QString(), esc(state),
-                         c.ready ? QStringLiteral("yes") : QStringLiteral("no"))
-                    .arg(c.restartCount)
-                    .arg(esc(last));
         if (!c.stateMessage.isEmpty())
-            html += QStringLiteral("<tr><td></td><td colspan='5'><small>%1</small></td></tr>")
-                        .arg(esc(c.stateMessage.left(500)));
+            html += QStringLiteral("<br><small>%1</small>").arg(esc(c.stateMessage.left(500)));
+        html += QStringLiteral("</div>");
     }
-    html += QStringLiteral("</table><h3>Conditions</h3><table cellpadding='3'>");
+    html += QStringLiteral("<h3>Conditions</h3>");
     const QJsonArray conds = status.value(QLatin1StringView("conditions")).toArray();
     for (const QJsonValue &v : conds) {
         const QJsonObject c = v.toObject();
-        html +=
-            QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td></tr>")
-                .arg(esc(c.value(QLatin1StringView("type")).toString()),
-                     esc(c.value(QLatin1StringView("status")).toString()),
-                     esc(c.value(QLatin1StringView("reason")).toString()),
-                     esc(timeText(kube::parseKubeTime(c.value(QLatin1StringView("lastTransitionTime"))))));
+        const bool isTrue = c.value(QLatin1StringView("status")).toString() == QLatin1String("True");
+        const QString reason = c.value(QLatin1StringView("reason")).toString();
+        html += QStringLiteral("<div><b>%1</b> <span%2>%3</span>%4 <small>since %5</small></div>")
+                    .arg(esc(c.value(QLatin1StringView("type")).toString()),
+                         isTrue ? QString() : QStringLiteral(" style='color:#b00020'"),
+                         esc(c.value(QLatin1StringView("status")).toString()),
+                         reason.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(esc(reason)),
+                         esc(timeText(kube::parseKubeTime(c.value(QLatin1StringView("lastTransitionTime"))))));
     }
     if (conds.isEmpty())
-        html += QStringLiteral("<tr><td><i>none reported</i></td></tr>");
-    html += QStringLiteral("</table><h3>Labels</h3>");
+        html += QStringLiteral("<i>none reported</i>");
+    html += QStringLiteral("<h3>Labels</h3>");
     const QJsonObject labels = meta.value(QLatin1StringView("labels")).toObject();
     QStringList lab;
     for (auto it = labels.begin(); it != labels.end(); ++it)

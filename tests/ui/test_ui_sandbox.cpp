@@ -534,9 +534,10 @@ void TestUiSandbox::eventsLiveWhileShown()
                     QStringLiteral("VigiaLiveOne"), QStringLiteral("--message"),
                     QStringLiteral("Readiness probe failed: live test")}));
     QTRY_COMPARE_WITH_TIMEOUT(eventRows(QStringLiteral("VigiaLiveOne")), 1, 10000);
-    QCOMPARE(cv->events()->rowCount(), countBefore + 1);
+    QVERIFY(cv->events()->rowCount() >= countBefore + 1); // the simulator may add its own meanwhile
     QVERIFY(w.grab().save(outputPath(QStringLiteral("main-window-events-live.png"))));
-    QVERIFY2(w.tabs()->tabText(w.tabs()->indexOf(eventsTab)).contains(QString::number(countBefore + 1)),
+    QCOMPARE(w.tabs()->tabText(w.tabs()->indexOf(eventsTab)), cv->tabTitle(cluster::ClusterViews::Events));
+    QVERIFY2(w.tabs()->tabText(w.tabs()->indexOf(eventsTab)).contains(QString::number(cv->events()->rowCount())),
              qPrintable(w.tabs()->tabText(w.tabs()->indexOf(eventsTab))));
     // A round meanwhile leaves events out and keeps the live ones.
     const qsizetype before = applied.count();
@@ -568,7 +569,8 @@ void TestUiSandbox::eventsLiveWhileShown()
     QVERIFY(sb.ctl({QStringLiteral("event"), QStringLiteral("--namespace"), QStringLiteral("joledev"),
                     QStringLiteral("--pod"), QStringLiteral("web"), QStringLiteral("--reason"),
                     QStringLiteral("VigiaLiveTwo"), QStringLiteral("--message"), QStringLiteral("Back-off")}));
-    QTRY_COMPARE_WITH_TIMEOUT(details->eventCount(), podEventsBefore + 1, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(details->eventCount() >= podEventsBefore + 1, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(eventRows(QStringLiteral("VigiaLiveTwo")), 1, 10000);
     details->tabs()->setCurrentIndex(cluster::PodDetailsPane::OverviewTab);
     QTRY_COMPARE_WITH_TIMEOUT(sb.remoteProcessCount(eventsWatch, kubectl), 0, 10000);
 }

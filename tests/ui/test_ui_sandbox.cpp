@@ -547,10 +547,16 @@ void TestUiSandbox::eventsLiveWhileShown()
     QCOMPARE(eventRows(QStringLiteral("VigiaLiveOne")), 1);
     QTRY_VERIFY_WITH_TIMEOUT(cv->eventsLive(), 10000); // resumed after the round
 
-    // Back to Pods: the events kubectl ends after the linger.
+    // Back to Pods: the events kubectl ends after the linger. (Wait for the watch
+    // to be running again after the round first: eventsLive() stays true across a
+    // pause, while its kubectl is restarting.)
+    QTRY_COMPARE_WITH_TIMEOUT(sb.remoteProcessCount(eventsWatch, kubectl), 1, 10000);
     w.tabs()->setCurrentIndex(0);
-    QTRY_COMPARE_WITH_TIMEOUT(sb.remoteProcessCount(eventsWatch, kubectl), 0, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!cv->eventsWatcher(), 10000);
     QVERIFY(!cv->eventsLive());
+    QTRY_COMPARE_WITH_TIMEOUT(sb.remoteProcessCount(eventsWatch, kubectl), 0, 10000);
+    QTest::qWait(400);
+    QCOMPARE(sb.remoteProcessCount(eventsWatch, kubectl), 0); // and nothing starts it again
     QVERIFY(w.tabs()->tabToolTip(w.tabs()->indexOf(eventsTab)).startsWith(QStringLiteral("Read every 30 s")));
 
     // A pod's own Events tab is live too.
@@ -572,6 +578,7 @@ void TestUiSandbox::eventsLiveWhileShown()
     QTRY_VERIFY_WITH_TIMEOUT(details->eventCount() >= podEventsBefore + 1, 10000);
     QTRY_COMPARE_WITH_TIMEOUT(eventRows(QStringLiteral("VigiaLiveTwo")), 1, 10000);
     details->tabs()->setCurrentIndex(cluster::PodDetailsPane::OverviewTab);
+    QTRY_VERIFY_WITH_TIMEOUT(!cv->eventsWatcher(), 10000);
     QTRY_COMPARE_WITH_TIMEOUT(sb.remoteProcessCount(eventsWatch, kubectl), 0, 10000);
 }
 

@@ -10,6 +10,7 @@ namespace vigia::kube {
 
 namespace {
 constexpr int kPollTimeoutMs = 30000;
+constexpr int kQuietDeadlineMs = 15000;
 }
 
 ClusterPoller::ClusterPoller(remote::KubectlRunner *runner, QObject *parent)
@@ -19,6 +20,17 @@ ClusterPoller::ClusterPoller(remote::KubectlRunner *runner, QObject *parent)
     qRegisterMetaType<vigia::kube::ClusterSnapshot>("vigia::kube::ClusterSnapshot");
     m_timer.setInterval(kDefaultIntervalMs);
     connect(&m_timer, &QTimer::timeout, this, [this] { pollNow(); });
+    // A watcher's kubectl that never reports its end (a wedged channel) must not
+    // stop the rounds for good: after this long the round goes ahead.
+    m_quietDeadline.setSingleShot(true);
+    m_quietDeadline.setInterval(kQuietDeadlineMs);
+    connect(&m_quietDeadline, &QTimer::timeout, this, [this] {
+        if (!m_waitingForQuiet)
+            return;
+        qCWarning(lcKube) << "a paused watch did not go quiet in" << kQuietDeadlineMs << "ms; polling anyway";
+        m_waitingOn = nullptr;
+        pauseNext(m_pendingWithMetrics);
+    });
     if (m_runner)
         connect(m_runner, &remote::KubectlRunner::finished, this, &ClusterPoller::onFinished);
 }
@@ -63,14 +75,25 @@ void ClusterPoller::addExclusive(ResourceWatcher *watcher)
 void ClusterPoller::removeExclusive(ResourceWatcher *watcher)
 {
     m_exclusive.removeAll(watcher);
-    // A round waiting for this one to go quiet must not wait for ever.
-    if (m_pausedByUs.removeAll(watcher) && watcher->isPaused())
+    const bool pausedByUs = m_pausedByUs.removeAll(watcher) > 0;
+    if (m_waitingForQuiet && m_waitingOn == watcher) {
+        // The round was waiting for this one (which may have been stopped, dropping
+        // its quiet hook): go on with the others rather than wait for ever.
+        m_waitingOn = nullptr;
+        if (watcher->isPaused())
+            watcher->resume();
+        pauseNext(m_pendingWithMetrics);
+        return;
+    }
+    if (pausedByUs && watcher->isPaused())
         watcher->resume();
 }
 
 void ClusterPoller::roundOver()
 {
     m_waitingForQuiet = false;
+    m_waitingOn = nullptr;
+    m_quietDeadline.stop();
     for (const QPointer<ResourceWatcher> &w : std::exchange(m_pausedByUs, {}))
         if (w && w->isPaused())
             w->resume();
@@ -84,14 +107,22 @@ void ClusterPoller::pauseNext(bool withMetrics)
         if (!w || w->state() == ResourceWatcher::State::Idle || m_pausedByUs.contains(w))
             continue;
         m_pausedByUs << w;
+        m_waitingOn = w;
+        m_pendingWithMetrics = withMetrics;
+        m_quietDeadline.start();
         QPointer<ClusterPoller> self(this);
-        w->pause([self, withMetrics] {
-            if (self && self->m_waitingForQuiet)
+        QPointer<ResourceWatcher> which(w);
+        w->pause([self, which, withMetrics] {
+            if (self && self->m_waitingForQuiet && self->m_waitingOn == which) {
+                self->m_waitingOn = nullptr;
                 self->pauseNext(withMetrics);
+            }
         });
         return;
     }
     m_waitingForQuiet = false;
+    m_waitingOn = nullptr;
+    m_quietDeadline.stop();
     issue(withMetrics);
 }
 

@@ -56,6 +56,8 @@ public:
     // Several watchers may take turns with it (the pod watch, the events watch while shown).
     void setExclusiveWith(ResourceWatcher *watcher);
     void addExclusive(ResourceWatcher *watcher);
+    // No longer takes turns. A round waiting for it goes on with the others; if a
+    // round had paused it, it is resumed (stop() it first to leave it stopped).
     void removeExclusive(ResourceWatcher *watcher);
     // Events are watched live elsewhere: rounds leave them out (snapshot.eventsIncluded false).
     void setEventsWatched(bool watched) { m_eventsWatched = watched; }
@@ -99,6 +101,9 @@ private:
     QList<QPointer<ResourceWatcher>> m_exclusive;
     QList<QPointer<ResourceWatcher>> m_pausedByUs;
     bool m_waitingForQuiet = false;
+    QPointer<ResourceWatcher> m_waitingOn; // the watcher whose quiet the round waits for
+    bool m_pendingWithMetrics = true;
+    QTimer m_quietDeadline;
     bool m_eventsWatched = false;
     bool m_tokenWithEvents = true;
 };

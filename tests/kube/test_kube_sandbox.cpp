@@ -574,10 +574,19 @@ void TestKubeSandbox::pollerTakesTurnsWithTwoWatches()
             return false;
         }(),
         10000);
-    // Removing a watcher from the turns resumes it if a round had paused it.
-    poller.removeExclusive(&events);
-    poller.stop();
+    // A watcher stopped and taken out while a round waits for it to go quiet (its
+    // quiet hook is gone with the stop): the round goes on with the other one,
+    // well before the poller's 15 s safety deadline.
+    QSignalSpy updated(&poller, &kube::ClusterPoller::updated);
+    QTRY_VERIFY_WITH_TIMEOUT(sb.remoteProcessCount(podWatch, kubectl) == 1, 10000);
+    poller.pollNow(); // pauses the pod watch first and waits for its kubectl to end
+    QVERIFY(pods.isPaused());
     pods.stop();
+    poller.removeExclusive(&pods);
+    QTRY_COMPARE_WITH_TIMEOUT(updated.size(), 1, 10000);
+    QCOMPARE(pods.state(), kube::ResourceWatcher::State::Idle);
+    QTRY_VERIFY_WITH_TIMEOUT(!events.isPaused(), 10000);
+    poller.stop();
     events.stop();
 }
 

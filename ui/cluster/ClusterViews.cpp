@@ -142,11 +142,11 @@ void ClusterViews::stopEventsWatch()
     kube::ResourceWatcher *w = std::exchange(m_eventsWatcher, nullptr);
     if (!w)
         return;
+    w->stop(); // first: removeExclusive() resumes a watcher a round had paused
     if (m_poller) {
         m_poller->removeExclusive(w);
         m_poller->setEventsWatched(false);
     }
-    w->stop();
     w->deleteLater();
     m_liveEvents.clear();
     emit eventsLiveChanged(false);

@@ -39,6 +39,7 @@ struct CapacityRow {
     qint64 cpuRequest = 0;
     std::optional<qint64> cpuPeak;
     bool hasLimit() const { return podsWithoutLimit == 0; }
+    bool operator==(const CapacityRow &) const = default;
 };
 
 struct CapacityWarning {
@@ -46,6 +47,7 @@ struct CapacityWarning {
     Kind kind = NoLimit;
     QString ns, pod;
     QString text;
+    bool operator==(const CapacityWarning &) const = default;
 };
 
 struct CapacityReport {
@@ -60,6 +62,7 @@ struct CapacityReport {
     QString sentence;
     QList<CapacityWarning> warnings;
     bool warningState() const { return !warnings.isEmpty(); }
+    bool operator==(const CapacityReport &) const = default;
 };
 
 CapacityReport computeCapacity(const CapacityInput &input);

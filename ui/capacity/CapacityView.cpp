@@ -264,6 +264,9 @@ void CapacityView::apply(const RefreshOutput &out, bool periodic)
         m_chartDrawnTo = at;
         m_chartBucketMs = out.data.grid.bucketMs;
     }
+    // The panel's tables and the warning state are rebuilt only when the report changed.
+    if (periodic && out.report == m_report)
+        return;
     m_report = out.report;
     m_panel->setReport(m_report);
     QStringList w;

@@ -218,10 +218,34 @@ void SnapshotJob::copyPath()
     emit stageChanged(m_token, QStringLiteral("Copying the database and its -wal (no sqlite3 on the server; attempt %1 of %2)…")
                                    .arg(m_attempt).arg(m_req.maxAttempts));
     const QString staging = m_cache.stagingPathFor(m_label);
-    download(m_req.remotePath, staging, SnapshotStep::Download, false, [this, staging] {
-        download(SnapshotPlanner::walPath(m_req.remotePath), staging + QStringLiteral("-wal"),
-                 SnapshotStep::DownloadWal, true, [this] { verify(); });
-    });
+    // quick_check cannot see a torn copy: a checkpoint between reading the file and
+    // its WAL gives a well-formed database whose tables disagree. So the file and
+    // the WAL header must be the same after the copy as before it.
+    const QString fingerprint = SnapshotPlanner::fingerprintCommand(m_req.remotePath, m_sudo);
+    run(SnapshotStep::Download, fingerprint, kCleanupTimeoutMs,
+        [this, staging, fingerprint](const ssh::ExitInfo &exit, const QByteArray &before, const QByteArray &err) {
+            if (!exit.success())
+                return failStep(SnapshotStep::Download, exit, err);
+            download(m_req.remotePath, staging, SnapshotStep::Download, false, [this, staging, fingerprint, before] {
+                download(SnapshotPlanner::walPath(m_req.remotePath), staging + QStringLiteral("-wal"),
+                         SnapshotStep::DownloadWal, true, [this, fingerprint, before] {
+                             run(SnapshotStep::DownloadWal, fingerprint, kCleanupTimeoutMs,
+                                 [this, before](const ssh::ExitInfo &exit2, const QByteArray &after,
+                                                const QByteArray &err2) {
+                                     if (!exit2.success())
+                                         return failStep(SnapshotStep::DownloadWal, exit2, err2);
+                                     if (after != before)
+                                         return retryOrFail(makeError(
+                                             QStringLiteral("The database was checkpointed while it was being "
+                                                            "copied, so the copy could be torn."),
+                                             QStringLiteral("Install sqlite3 on the server for snapshots that "
+                                                            "do not depend on timing."),
+                                             QStringLiteral("db.torn-copy")));
+                                     verify();
+                                 });
+                         });
+            });
+        });
 }
 
 void SnapshotJob::download(const QString &remoteFile, const QString &localFile, SnapshotStep step, bool mayBeMissing,

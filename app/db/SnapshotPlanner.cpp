@@ -23,6 +23,16 @@ const QString kVacuumScript = QStringLiteral(
     "umask 077 && sqlite3 -readonly -bail -cmd '.timeout 5000' \"$1\" \"$2\" && "
     "chmod 600 -- \"$3\" && stat -c %s -- \"$3\"");
 
+// What a copy without sqlite3 must find unchanged before and after it: in WAL
+// mode the database file is written only by checkpoints (its size and mtime,
+// to the nanosecond, say whether one ran), and a checkpoint that restarts the
+// WAL rewrites its header (new salts; its 32 raw bytes are compared). Only
+// stat and head, which the probe needs already. Appends to the WAL change neither: a
+// copy of the file and then of a longer WAL is still a consistent prefix.
+const QString kFingerprintScript = QStringLiteral(
+    "stat -c '%s %y' -- \"$1\" || exit 2; "
+    "if [ -e \"$1-wal\" ]; then head -c 32 -- \"$1-wal\"; else echo nowal; fi");
+
 const QString kCatIfExistsScript = QStringLiteral(
     "if [ -e \"$1\" ]; then exec cat -- \"$1\"; fi");
 
@@ -111,6 +121,13 @@ Result<qint64> SnapshotPlanner::parseSize(const QByteArray &out)
     if (!ok || n < 0)
         return makeError(QStringLiteral("Unexpected snapshot size from the server."), {}, QStringLiteral("db.protocol"));
     return n;
+}
+
+QString SnapshotPlanner::fingerprintCommand(const QString &dbPath, bool sudo)
+{
+    return buildCommandLine(sudoPrefix(sudo) + QStringList{QStringLiteral("sh"), QStringLiteral("-c"),
+                                                           kFingerprintScript, QStringLiteral("sh"),
+                                                           safePath(dbPath)});
 }
 
 QString SnapshotPlanner::catCommand(const QString &path, bool sudo)

@@ -50,6 +50,9 @@ public:
     static QString vacuumCommand(const QString &dbPath, const QString &targetFile, bool sudo);
     static Result<qint64> parseSize(const QByteArray &stdoutData);
 
+    // Prints what a copy without sqlite3 compares before and after itself (the
+    // database file's size and mtime, the WAL header's checksum).
+    static QString fingerprintCommand(const QString &dbPath, bool sudo);
     static QString catCommand(const QString &path, bool sudo);
     // Like cat, but a missing file is an empty stream, not an error (a -wal may vanish at checkpoint).
     static QString catIfExistsCommand(const QString &path, bool sudo);

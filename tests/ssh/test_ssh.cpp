@@ -688,13 +688,13 @@ void TestSsh::timeoutEndsRemoteProcess()
     o.timeoutMs = 700;
     QElapsedTimer timer;
     timer.start();
-    const RunResult r = run(*c, cmd({QStringLiteral("sleep"), QStringLiteral("297")}), o, 10000);
+    const RunResult r = run(*c, cmd({QStringLiteral("sleep"), QStringLiteral("2971")}), o, 10000);
     QVERIFY(r.finished);
     QVERIFY(r.exit.timedOut);
     QVERIFY(!r.exit.success());
     QVERIFY(timer.elapsed() < 5000);
-    QTRY_COMPARE_WITH_TIMEOUT(m_sb.remoteProcessCount(QStringLiteral("sleep 297")), 0, 6000);
-    QTRY_COMPARE_WITH_TIMEOUT(countEverywhere(QStringLiteral("sleep 297")), 0, 4000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_sb.remoteProcessCount(QStringLiteral("sleep 2971")), 0, 6000);
+    QTRY_COMPARE_WITH_TIMEOUT(countEverywhere(QStringLiteral("sleep 2971")), 0, 4000);
 }
 
 void TestSsh::cancelLeavesNoRemoteProcess()
@@ -702,32 +702,32 @@ void TestSsh::cancelLeavesNoRemoteProcess()
     auto c = connectWith(m_sb.target());
     QVERIFY(c);
     Collector col;
-    SshChannel *ch = c->exec(cmd({QStringLiteral("sleep"), QStringLiteral("300")}));
+    SshChannel *ch = c->exec(cmd({QStringLiteral("sleep"), QStringLiteral("3001")}));
     col.attach(ch);
     QSignalSpy started(ch, &SshChannel::started);
     QTRY_COMPARE_WITH_TIMEOUT(started.count(), 1, 10000);
-    QTRY_VERIFY_WITH_TIMEOUT(m_sb.remoteProcessCount(QStringLiteral("sleep 300")) >= 1, 10000);
-    QTRY_COMPARE_WITH_TIMEOUT(countEverywhere(QStringLiteral("sleep 300"), true), 1, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_sb.remoteProcessCount(QStringLiteral("sleep 3001")) >= 1, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(countEverywhere(QStringLiteral("sleep 3001"), true), 1, 10000);
     ch->cancel();
     QTRY_VERIFY_WITH_TIMEOUT(col.r.finished, 5000);
     QVERIFY(col.r.exit.cancelled);
     QVERIFY(!col.r.exit.success());
-    QTRY_COMPARE_WITH_TIMEOUT(m_sb.remoteProcessCount(QStringLiteral("sleep 300")), 0, 6000);
-    QTRY_COMPARE_WITH_TIMEOUT(countEverywhere(QStringLiteral("sleep 300")), 0, 4000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_sb.remoteProcessCount(QStringLiteral("sleep 3001")), 0, 6000);
+    QTRY_COMPARE_WITH_TIMEOUT(countEverywhere(QStringLiteral("sleep 3001")), 0, 4000);
     // The session is still usable afterwards.
     QVERIFY(run(*c, cmd({QStringLiteral("true")})).exit.success());
 
     // Descendants die too, not just the command the wrapper started.
     Collector pipeline;
     SshChannel *p = c->exec(
-        cmd({QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("sleep 294 | cat; echo never")}));
+        cmd({QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("sleep 2941 | cat; echo never")}));
     pipeline.attach(p);
     // The sleep itself is running (not just the wrapper, whose arguments name it).
-    QTRY_COMPARE_WITH_TIMEOUT(countEverywhere(QStringLiteral("sleep 294"), true), 1, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(countEverywhere(QStringLiteral("sleep 2941"), true), 1, 10000);
     p->cancel();
     QTRY_VERIFY_WITH_TIMEOUT(pipeline.r.finished, 5000);
-    QTRY_COMPARE_WITH_TIMEOUT(m_sb.remoteProcessCount(QStringLiteral("sleep 294")), 0, 6000);
-    QTRY_COMPARE_WITH_TIMEOUT(countEverywhere(QStringLiteral("sleep 294")), 0, 4000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_sb.remoteProcessCount(QStringLiteral("sleep 2941")), 0, 6000);
+    QTRY_COMPARE_WITH_TIMEOUT(countEverywhere(QStringLiteral("sleep 2941")), 0, 4000);
     QVERIFY(!pipeline.r.out.contains("never"));
 }
 
@@ -754,13 +754,13 @@ void TestSsh::deletingTheHandleCancels()
 {
     auto c = connectWith(m_sb.target());
     QVERIFY(c);
-    SshChannel *ch = c->exec(cmd({QStringLiteral("sleep"), QStringLiteral("298")}));
+    SshChannel *ch = c->exec(cmd({QStringLiteral("sleep"), QStringLiteral("2981")}));
     QSignalSpy started(ch, &SshChannel::started);
     QTRY_COMPARE_WITH_TIMEOUT(started.count(), 1, 10000);
-    QTRY_VERIFY_WITH_TIMEOUT(m_sb.remoteProcessCount(QStringLiteral("sleep 298")) >= 1, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_sb.remoteProcessCount(QStringLiteral("sleep 2981")) >= 1, 10000);
     delete ch;
-    QTRY_COMPARE_WITH_TIMEOUT(m_sb.remoteProcessCount(QStringLiteral("sleep 298")), 0, 6000);
-    QTRY_COMPARE_WITH_TIMEOUT(countEverywhere(QStringLiteral("sleep 298")), 0, 4000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_sb.remoteProcessCount(QStringLiteral("sleep 2981")), 0, 6000);
+    QTRY_COMPARE_WITH_TIMEOUT(countEverywhere(QStringLiteral("sleep 2981")), 0, 4000);
 }
 
 void TestSsh::destroyWhileRunningDoesNotHang()
@@ -769,15 +769,15 @@ void TestSsh::destroyWhileRunningDoesNotHang()
     {
         auto c = connectWith(m_sb.target());
         QVERIFY(c);
-        SshChannel *ch = c->exec(cmd({QStringLiteral("sleep"), QStringLiteral("296")}));
+        SshChannel *ch = c->exec(cmd({QStringLiteral("sleep"), QStringLiteral("2961")}));
         QSignalSpy started(ch, &SshChannel::started);
         QTRY_COMPARE_WITH_TIMEOUT(started.count(), 1, 10000);
         timer.start();
     }
     QVERIFY2(timer.elapsed() < 3000, qPrintable(QString::number(timer.elapsed())));
     // The dropped connection closed the wrapper's stdin: the command died with it.
-    QTRY_COMPARE_WITH_TIMEOUT(m_sb.remoteProcessCount(QStringLiteral("sleep 296")), 0, 6000);
-    QTRY_COMPARE_WITH_TIMEOUT(countEverywhere(QStringLiteral("sleep 296")), 0, 4000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_sb.remoteProcessCount(QStringLiteral("sleep 2961")), 0, 6000);
+    QTRY_COMPARE_WITH_TIMEOUT(countEverywhere(QStringLiteral("sleep 2961")), 0, 4000);
 }
 
 void TestSsh::idleConnectionStaysAliveWithoutSpinning()

@@ -383,6 +383,39 @@ private slots:
         }
     }
 
+    // The copy fallback's guard: appends to the WAL leave the fingerprint alone
+    // (a copy then holds a consistent prefix); a checkpoint changes it.
+    void fingerprintSeesCheckpoints()
+    {
+        QTemporaryDir tmp;
+        const QString path = tmp.filePath(QStringLiteral("it's a db.db"));
+        sqlite3 *db = nullptr;
+        QCOMPARE(sqlite3_open(QFile::encodeName(path).constData(), &db), SQLITE_OK);
+        auto exec = [db](const char *sql) { return sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK; };
+        QVERIFY(exec("PRAGMA journal_mode=WAL"));
+        QVERIFY(exec("PRAGMA wal_autocheckpoint=0"));
+        QVERIFY(exec("CREATE TABLE t(x)"));
+        QVERIFY(exec("PRAGMA wal_checkpoint(TRUNCATE)"));
+        QVERIFY(exec("INSERT INTO t VALUES (1)"));
+        auto fingerprint = [&path] {
+            QProcess sh;
+            sh.start(QStringLiteral("sh"), {QStringLiteral("-c"), SnapshotPlanner::fingerprintCommand(path, false)});
+            if (!sh.waitForFinished(10000) || sh.exitCode() != 0)
+                return QByteArray("failed");
+            return sh.readAllStandardOutput();
+        };
+        const QByteArray first = fingerprint();
+        QVERIFY(first != "failed");
+        QVERIFY(first.size() > 32);
+        QTest::qWait(20); // an mtime a checkpoint would change is not the same nanosecond
+        QVERIFY(exec("INSERT INTO t VALUES (2)"));
+        QCOMPARE(fingerprint(), first); // appended to the WAL only
+        QVERIFY(exec("PRAGMA wal_checkpoint(TRUNCATE)"));
+        QVERIFY(exec("INSERT INTO t VALUES (3)"));
+        QVERIFY(fingerprint() != first); // the file was written, the WAL restarted
+        sqlite3_close(db);
+    }
+
     void fallbackWithoutSqlite3()
     {
         QTemporaryDir tmp;

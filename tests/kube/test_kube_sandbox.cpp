@@ -199,7 +199,7 @@ void TestKubeSandbox::watcherSurvivesKubectlKilled()
     const qsizetype podCount = mirror.size();
     QVERIFY(podCount > 5);
     const QString watchPattern = QStringLiteral("--raw /api/v1/pods?watch=1");
-    QTRY_VERIFY_WITH_TIMEOUT(sb.remoteProcessCount(watchPattern) > 0, 10000);
+    QVERIFY(QTest::qWaitFor([&] { return sb.remoteProcessCount(watchPattern) > 0; }, 10000));
     const int watchProcesses = sb.remoteProcessCount(watchPattern);
     QVERIFY(reports.isEmpty());
 
@@ -280,7 +280,7 @@ void TestKubeSandbox::watcherSurvivesFaults()
     qInfo("first list: %lld ms", qint64(t.elapsed()));
     // The kubectl of the watch (its own argv, unquoted; the shell wrappers quote it).
     const QString watchPattern = QStringLiteral("--raw /api/v1/pods?watch=1");
-    QTRY_VERIFY_WITH_TIMEOUT(sb.remoteProcessCount(watchPattern) > 0, 10000);
+    QVERIFY(QTest::qWaitFor([&] { return sb.remoteProcessCount(watchPattern) > 0; }, 10000));
     const int watchProcesses = sb.remoteProcessCount(watchPattern);
     QVERIFY2(watchProcesses <= 2, qPrintable(QString::number(watchProcesses))); // kubectl (+ a dispatcher)
 
@@ -476,7 +476,7 @@ void TestKubeSandbox::probeListThenPollerTakesTurns()
     QCOMPARE(mirror.size(), pods->size());
     const QString watchPattern = QStringLiteral("--raw /api/v1/pods?watch=1");
     const QString kubectl = QStringLiteral("kubectl");
-    QTRY_VERIFY_WITH_TIMEOUT(sb.remoteProcessCount(watchPattern, kubectl) > 0, 10000);
+    QVERIFY(QTest::qWaitFor([&] { return sb.remoteProcessCount(watchPattern, kubectl) > 0; }, 10000));
 
     // Paused: the watch's kubectl is gone when whenQuiet runs; a change made now
     // arrives after resume().
@@ -503,14 +503,14 @@ void TestKubeSandbox::probeListThenPollerTakesTurns()
     poller.setExclusiveWith(&w);
     poller.setInterval(600000);
     for (int round = 0; round < 2; ++round) {
-        QTRY_VERIFY_WITH_TIMEOUT(sb.remoteProcessCount(watchPattern, kubectl) > 0, 10000);
+        QVERIFY(QTest::qWaitFor([&] { return sb.remoteProcessCount(watchPattern, kubectl) > 0; }, 10000));
         const RoundSeen seen = pollOnce(sb, poller, {watchPattern});
         QCOMPARE(seen.rounds, 1);
         QVERIFY(seen.sawPoll);
         QVERIFY(!seen.overlap);
     }
     // The watch is back after each round, and live.
-    QTRY_VERIFY_WITH_TIMEOUT(sb.remoteProcessCount(watchPattern, kubectl) > 0, 10000);
+    QVERIFY(QTest::qWaitFor([&] { return sb.remoteProcessCount(watchPattern, kubectl) > 0; }, 10000));
     QVERIFY(!w.isPaused());
     const QString before2 = touchedValue(mirror.value(webKey));
     QVERIFY(sb.ctl({QStringLiteral("touch"), QStringLiteral("--namespace"), QStringLiteral("joledev"),
@@ -538,9 +538,8 @@ void TestKubeSandbox::pollerTakesTurnsWithTwoWatches()
     const QString kubectl = QStringLiteral("kubectl");
     const QString podWatch = QStringLiteral("/api/v1/pods?watch=1");
     const QString eventWatch = QStringLiteral("/api/v1/events?watch=1");
-    QTRY_VERIFY_WITH_TIMEOUT(sb.remoteProcessCount(podWatch, kubectl) == 1 &&
-                                 sb.remoteProcessCount(eventWatch, kubectl) == 1,
-                             10000);
+    QVERIFY(QTest::qWaitFor([&] { return sb.remoteProcessCount(podWatch, kubectl) == 1 &&
+                                 sb.remoteProcessCount(eventWatch, kubectl) == 1; }, 10000));
 
     kube::ClusterPoller poller(s.runner.get());
     poller.setExclusiveWith(&pods);
@@ -548,9 +547,8 @@ void TestKubeSandbox::pollerTakesTurnsWithTwoWatches()
     poller.setEventsWatched(true);
     poller.setInterval(600000);
     for (int round = 0; round < 2; ++round) {
-        QTRY_VERIFY_WITH_TIMEOUT(sb.remoteProcessCount(podWatch, kubectl) == 1 &&
-                                     sb.remoteProcessCount(eventWatch, kubectl) == 1,
-                                 10000);
+        QVERIFY(QTest::qWaitFor([&] { return sb.remoteProcessCount(podWatch, kubectl) == 1 &&
+                                     sb.remoteProcessCount(eventWatch, kubectl) == 1; }, 10000));
         const RoundSeen seen = pollOnce(sb, poller, {podWatch, eventWatch});
         QCOMPARE(seen.rounds, 1);
         QVERIFY(seen.sawPoll);
@@ -578,7 +576,7 @@ void TestKubeSandbox::pollerTakesTurnsWithTwoWatches()
     // quiet hook is gone with the stop): the round goes on with the other one,
     // well before the poller's 15 s safety deadline.
     QSignalSpy updated(&poller, &kube::ClusterPoller::updated);
-    QTRY_VERIFY_WITH_TIMEOUT(sb.remoteProcessCount(podWatch, kubectl) == 1, 10000);
+    QVERIFY(QTest::qWaitFor([&] { return sb.remoteProcessCount(podWatch, kubectl) == 1; }, 10000));
     poller.pollNow(); // pauses the pod watch first and waits for its kubectl to end
     QVERIFY(pods.isPaused());
     pods.stop();

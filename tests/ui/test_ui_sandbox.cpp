@@ -524,7 +524,7 @@ void TestUiSandbox::eventsLiveWhileShown()
     cluster::ClusterTab *eventsTab = cv->page(cluster::ClusterViews::Events);
     w.tabs()->setCurrentWidget(eventsTab);
     QTRY_VERIFY_WITH_TIMEOUT(cv->eventsLive(), kConnectTimeoutMs);
-    QTRY_COMPARE_WITH_TIMEOUT(sb.remoteProcessCount(eventsWatch, kubectl), 1, 10000);
+    QVERIFY(QTest::qWaitFor([&] { return sb.remoteProcessCount(eventsWatch, kubectl) == 1; }, 10000));
     const int countBefore = cv->events()->rowCount();
     QVERIFY(countBefore > 0); // the watch's list replaced the round's, nothing lost
     QVERIFY2(w.tabs()->tabToolTip(w.tabs()->indexOf(eventsTab)).startsWith(QStringLiteral("Live")),
@@ -550,11 +550,11 @@ void TestUiSandbox::eventsLiveWhileShown()
     // Back to Pods: the events kubectl ends after the linger. (Wait for the watch
     // to be running again after the round first: eventsLive() stays true across a
     // pause, while its kubectl is restarting.)
-    QTRY_COMPARE_WITH_TIMEOUT(sb.remoteProcessCount(eventsWatch, kubectl), 1, 10000);
+    QVERIFY(QTest::qWaitFor([&] { return sb.remoteProcessCount(eventsWatch, kubectl) == 1; }, 10000));
     w.tabs()->setCurrentIndex(0);
     QTRY_VERIFY_WITH_TIMEOUT(!cv->eventsWatcher(), 10000);
     QVERIFY(!cv->eventsLive());
-    QTRY_COMPARE_WITH_TIMEOUT(sb.remoteProcessCount(eventsWatch, kubectl), 0, 10000);
+    QVERIFY(QTest::qWaitFor([&] { return sb.remoteProcessCount(eventsWatch, kubectl) == 0; }, 10000));
     QTest::qWait(400);
     QCOMPARE(sb.remoteProcessCount(eventsWatch, kubectl), 0); // and nothing starts it again
     QVERIFY(w.tabs()->tabToolTip(w.tabs()->indexOf(eventsTab)).startsWith(QStringLiteral("Read every 30 s")));
@@ -579,7 +579,7 @@ void TestUiSandbox::eventsLiveWhileShown()
     QTRY_COMPARE_WITH_TIMEOUT(eventRows(QStringLiteral("VigiaLiveTwo")), 1, 10000);
     details->tabs()->setCurrentIndex(cluster::PodDetailsPane::OverviewTab);
     QTRY_VERIFY_WITH_TIMEOUT(!cv->eventsWatcher(), 10000);
-    QTRY_COMPARE_WITH_TIMEOUT(sb.remoteProcessCount(eventsWatch, kubectl), 0, 10000);
+    QVERIFY(QTest::qWaitFor([&] { return sb.remoteProcessCount(eventsWatch, kubectl) == 0; }, 10000));
 }
 
 void TestUiSandbox::lostConnectionKeepsStaleRows()

@@ -128,7 +128,8 @@ void ResourceWatcher::setBackoff(int initialMs, int maxMs)
     m_backoffMs = initialMs;
 }
 
-void ResourceWatcher::start()
+// What start() and startWithList() share: a fresh run, nothing paused or pending from the last.
+void ResourceWatcher::beginRun()
 {
     m_paused = false;
     m_retryWhenResumed = false;
@@ -137,6 +138,11 @@ void ResourceWatcher::start()
     m_retryTimer.stop();
     ++m_generation;
     m_backoffMs = m_backoffInitialMs;
+}
+
+void ResourceWatcher::start()
+{
+    beginRun();
     if (m_path.isEmpty()) {
         m_lastError =
             makeError(QStringLiteral("Vigía cannot watch \"%1\" in namespace \"%2\".").arg(m_resource, m_ns),
@@ -271,13 +277,7 @@ void ResourceWatcher::startWithList(const QByteArray &listJson)
         start(); // says why it cannot
         return;
     }
-    m_paused = false;
-    m_retryWhenResumed = false;
-    m_onQuiet = {};
-    dropWatch();
-    m_retryTimer.stop();
-    ++m_generation;
-    m_backoffMs = m_backoffInitialMs;
+    beginRun();
     m_listing = false;
     setState(m_listedOnce ? State::Reconnecting : State::Connecting, m_lastError);
     applyList(listJson);

@@ -125,6 +125,7 @@ signals:
     void stateChanged(vigia::kube::ResourceWatcher::State state, const vigia::Error &why);
 
 private:
+    void beginRun();
     void list();
     void onListed(quint64 token, const Result<QByteArray> &result);
     void applyList(const QByteArray &json);

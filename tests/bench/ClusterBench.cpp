@@ -10,6 +10,7 @@
 #include "PodFilterProxyModel.h"
 #include "PodListModel.h"
 #include "Sandbox.h"
+#include "SandboxProfile.h"
 #include "core/MetaTypes.h"
 #include "kube/ClusterPoller.h"
 #include "kube/ResourceWatcher.h"
@@ -85,15 +86,7 @@ Session openSession(test::Sandbox &sb, QString *error)
     return s;
 }
 
-Profile sandboxProfile(const test::Sandbox &sb)
-{
-    Profile p;
-    p.name = QStringLiteral("vigia-sandbox");
-    p.host = sb.host();
-    p.port = sb.sshPort();
-    p.user = sb.user();
-    return p;
-}
+using test::sandboxProfile;
 
 // The app's own launch path, headless: ConnectionController (SSH, kubectl
 // detection, the pod watcher whose list is the first table) into PodListModel.

@@ -4,6 +4,7 @@
 #include "MainWindow.h"
 #include "PodListModel.h"
 #include "Sandbox.h"
+#include "SandboxProfile.h"
 #include "core/MetaTypes.h"
 
 #include <QLabel>
@@ -18,15 +19,7 @@ namespace {
 
 constexpr int kConnectTimeoutMs = 30000;
 
-Profile sandboxProfile(const test::Sandbox &sb)
-{
-    Profile p;
-    p.name = QStringLiteral("vigia-sandbox");
-    p.host = sb.host();
-    p.port = sb.sshPort();
-    p.user = sb.user();
-    return p;
-}
+using test::sandboxProfile;
 
 } // namespace
 

@@ -8,6 +8,7 @@
 #include "PodFilterProxyModel.h"
 #include "PodListModel.h"
 #include "Sandbox.h"
+#include "SandboxProfile.h"
 #include "StatusStyle.h"
 #include "actions/ActionController.h"
 #include "actions/ActivityView.h"
@@ -57,15 +58,7 @@ QString outputPath(const QString &file)
     return QStringLiteral(VIGIA_UI_TEST_OUTPUT_DIR "/") + file;
 }
 
-Profile sandboxProfile(const test::Sandbox &sb)
-{
-    Profile p;
-    p.name = QStringLiteral("vigia-sandbox");
-    p.host = sb.host();
-    p.port = sb.sshPort();
-    p.user = sb.user();
-    return p;
-}
+using test::sandboxProfile;
 
 QStringList podKeys(const PodListModel *m)
 {

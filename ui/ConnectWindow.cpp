@@ -1,5 +1,9 @@
 #include "ConnectWindow.h"
 
+#include "SettingsDialog.h"
+#include "ThemePalette.h"
+#include "ThemedStyleSheet.h"
+
 #include "ProfileDialog.h"
 #include "StatusStyle.h"
 
@@ -10,7 +14,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QAction>
 #include <QPushButton>
+#include <QSet>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -18,6 +24,9 @@ namespace vigia {
 
 namespace {
 constexpr int kNameRole = Qt::UserRole + 1;
+// Set on rows that are ~/.ssh/config aliases not saved as profiles yet: shown at first run so the
+// list is never empty when the user already has servers in their ssh config.
+constexpr int kSuggestionRole = Qt::UserRole + 2;
 
 QString addressOf(const Profile &p)
 {
@@ -42,7 +51,10 @@ ConnectWindow::ConnectWindow(ProfileStore *store, const ssh::SshConfig &sshConfi
     auto *logo = new QLabel(this);
     logo->setPixmap(QIcon(QStringLiteral(":/vigia/icons/vigia.svg")).pixmap(48, 48));
     auto *title = new QLabel(tr("<b style='font-size:15pt'>Vigía</b><br>"
-                                "<span style='color:#5f6b78'>Choose a server to watch over SSH</span>"),
+                                "<span style='color:#5f6b78'>Choose a server to watch over SSH</span>")
+                                 // The muted grey of the theme in force (the catalogue keeps the light one).
+                                 .replace(QLatin1String("#5f6b78"),
+                                          ThemePalette::toneText(ThemePalette::Tone::Muted).name()),
                              this);
     auto *head = new QHBoxLayout;
     head->addWidget(logo);
@@ -92,6 +104,13 @@ ConnectWindow::ConnectWindow(ProfileStore *store, const ssh::SshConfig &sshConfi
     side->addWidget(m_delete);
     side->addStretch(1);
     side->addWidget(m_import);
+    // Preferences… (Ctrl+,) here too: the theme can be chosen before any connection.
+    QAction *preferences = SettingsDialog::createAction(this);
+    addAction(preferences);
+    auto *preferencesButton = new QPushButton(preferences->text(), this);
+    preferencesButton->setObjectName(QStringLiteral("preferencesButton"));
+    connect(preferencesButton, &QPushButton::clicked, preferences, &QAction::trigger);
+    side->addWidget(preferencesButton);
 
     auto *body = new QHBoxLayout;
     body->addWidget(m_list, 1);
@@ -142,9 +161,10 @@ void ConnectWindow::reload()
         if (p.readOnly)
             item->setIcon(2, QIcon(QStringLiteral(":/vigia/icons/readonly.svg")));
     }
+    addSuggestions(profiles);
     if (!selectProfile(keep) && m_list->topLevelItemCount() > 0)
         m_list->setCurrentItem(m_list->topLevelItem(0));
-    if (profiles.isEmpty())
+    if (m_list->topLevelItemCount() == 0)
         m_quick->setFocus();
     else
         m_list->setFocus();
@@ -165,6 +185,44 @@ bool ConnectWindow::selectProfile(const QString &name)
     return false;
 }
 
+void ConnectWindow::addSuggestions(const QList<Profile> &profiles)
+{
+    QSet<QString> taken;
+    for (const Profile &p : profiles)
+        taken.insert(p.name);
+    const QString from = tr("suggested from %1").arg(QDir::toNativeSeparators(m_sshConfigPath));
+    for (const QString &alias : m_sshConfig.aliases()) {
+        if (taken.contains(alias))
+            continue;
+        const ssh::SshHostConfig hc = m_sshConfig.resolve(alias);
+        Profile p;
+        p.host = hc.hostName.isEmpty() ? alias : hc.hostName;
+        p.user = hc.user;
+        p.port = hc.port.value_or(22);
+        auto *item = new QTreeWidgetItem(m_list);
+        item->setText(0, alias);
+        item->setData(0, kNameRole, alias);
+        item->setData(0, kSuggestionRole, true);
+        item->setIcon(0, QIcon(QStringLiteral(":/vigia/icons/vigia.svg")));
+        item->setText(1, addressOf(p));
+        item->setText(2, from);
+        item->setToolTip(0, tr("A Host in your ssh config. Connect to use it as it is, or Edit to save "
+                               "it as a profile with its own options."));
+        QFont italic = item->font(0);
+        italic.setItalic(true);
+        for (int c = 0; c < 3; ++c) {
+            item->setFont(c, italic);
+            item->setForeground(c, m_list->palette().brush(QPalette::Disabled, QPalette::Text));
+        }
+    }
+}
+
+bool ConnectWindow::isSuggestionSelected() const
+{
+    const QTreeWidgetItem *item = m_list->currentItem();
+    return item && item->data(0, kSuggestionRole).toBool();
+}
+
 QString ConnectWindow::selectedName() const
 {
     const QTreeWidgetItem *item = m_list->currentItem();
@@ -174,21 +232,30 @@ QString ConnectWindow::selectedName() const
 void ConnectWindow::updateButtons()
 {
     const bool has = !selectedName().isEmpty();
+    const bool suggestion = isSuggestionSelected();
     m_connect->setEnabled(has);
     m_edit->setEnabled(has);
-    m_delete->setEnabled(has);
+    m_edit->setText(suggestion ? tr("&Save as profile…") : tr("&Edit…"));
+    m_delete->setEnabled(has && !suggestion);
 }
 
 void ConnectWindow::showMessage(const QString &text, bool error)
 {
     m_message->setText(text);
-    m_message->setStyleSheet(error ? QStringLiteral("QLabel { color: #b3261e; }")
-                                   : QStringLiteral("QLabel { color: #5f6b78; }"));
+    ThemedStyleSheet::bind(m_message, [error](bool dark) {
+        return QStringLiteral("QLabel { color: %1; }")
+            .arg(ThemePalette::toneText(error ? ThemePalette::Tone::Error : ThemePalette::Tone::Muted, dark)
+                     .name());
+    });
     m_message->setVisible(!text.isEmpty());
 }
 
 void ConnectWindow::connectSelected()
 {
+    if (isSuggestionSelected()) {
+        connectSpec(selectedName());
+        return;
+    }
     const std::optional<Profile> p = m_store->find(selectedName());
     if (!p)
         return;
@@ -235,6 +302,10 @@ void ConnectWindow::addProfile()
 void ConnectWindow::editSelected()
 {
     const QString name = selectedName();
+    if (isSuggestionSelected()) {
+        saveSuggestion(name);
+        return;
+    }
     const std::optional<Profile> current = m_store->find(name);
     if (!current)
         return;
@@ -254,10 +325,35 @@ void ConnectWindow::editSelected()
     selectProfile(p.name);
 }
 
+void ConnectWindow::saveSuggestion(const QString &alias)
+{
+    QStringList taken;
+    for (const Profile &p : m_store->profiles())
+        taken << p.name;
+    // Host stays the alias so the ssh config keeps applying (HostName, IdentityFile, …).
+    const ssh::SshHostConfig hc = m_sshConfig.resolve(alias);
+    Profile seed;
+    seed.name = alias;
+    seed.host = alias;
+    seed.user = hc.user;
+    seed.port = hc.port.value_or(22);
+    ProfileDialog dlg(seed, taken, this);
+    if (dlg.exec() != QDialog::Accepted)
+        return;
+    const Profile p = dlg.profile();
+    const Result<void> r = m_store->add(p);
+    if (!r.ok()) {
+        showMessage(r.error().toString(), true);
+        return;
+    }
+    reload();
+    selectProfile(p.name);
+}
+
 bool ConnectWindow::deleteSelected(bool confirm)
 {
     const QString name = selectedName();
-    if (name.isEmpty())
+    if (name.isEmpty() || isSuggestionSelected())
         return false;
     if (confirm && QMessageBox::question(
                        this, tr("Delete server"),

@@ -24,6 +24,8 @@ public:
     // Selects a profile by name; false when there is none.
     bool selectProfile(const QString &name);
     QString selectedName() const;
+    // True when the selected row is an ~/.ssh/config alias offered as a suggestion, not a profile.
+    bool isSuggestionSelected() const;
 
     // Actions, public so tests can drive them without modal dialogs.
     void connectSelected();
@@ -40,6 +42,8 @@ signals:
 
 private:
     void addProfile();
+    void addSuggestions(const QList<Profile> &profiles);
+    void saveSuggestion(const QString &alias);
     void editSelected();
     void showMessage(const QString &text, bool error);
     void updateButtons();

@@ -344,10 +344,10 @@ void ConnectionController::onWatchBatch(const kube::WatchBatch &batch)
     emit podsUpdated(m_lastUpdated);
 }
 
-void ConnectionController::answerHostKey(ssh::HostKeyDecision decision)
+void ConnectionController::answerHostKey(ssh::HostKeyDecision decision, const QString &fingerprint)
 {
     if (m_connection)
-        m_connection->answerHostKey(decision);
+        m_connection->answerHostKey(decision, fingerprint);
 }
 
 void ConnectionController::answerPassphrase(const QString &keyFile, const std::optional<QString> &passphrase)

@@ -51,7 +51,7 @@ public:
     // Lists the pods again (the watcher relists and re-watches); the current rows stay.
     void refresh();
 
-    void answerHostKey(ssh::HostKeyDecision decision);
+    void answerHostKey(ssh::HostKeyDecision decision, const QString &fingerprint = {});
     void answerPassphrase(const QString &keyFile, const std::optional<QString> &passphrase);
 
     Phase phase() const { return m_phase; }

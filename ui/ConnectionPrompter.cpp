@@ -17,9 +17,10 @@ ConnectionPrompter::ConnectionPrompter(ConnectionController *controller, QWidget
     connect(controller, &ConnectionController::hostKeyUnknown, this, [this](const ssh::HostKeyInfo &info) {
         auto *dlg = new HostKeyDialog(HostKeyDialog::Mode::Unknown, info, m_parent);
         dlg->setAttribute(Qt::WA_DeleteOnClose);
-        connect(dlg, &QDialog::finished, this, [this, dlg](int) {
+        // The answer names the key it was about: a reconnect meanwhile brings another prompt.
+        connect(dlg, &QDialog::finished, this, [this, dlg, fingerprint = info.fingerprint](int) {
             if (m_controller)
-                m_controller->answerHostKey(dlg->decision());
+                m_controller->answerHostKey(dlg->decision(), fingerprint);
         });
         dlg->open();
     });

@@ -1,5 +1,8 @@
 #include "HostKeyDialog.h"
 
+#include "ThemePalette.h"
+#include "ThemedStyleSheet.h"
+
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -127,7 +130,10 @@ HostKeyDialog::HostKeyDialog(Mode mode, const ssh::HostKeyInfo &info, QWidget *p
         banner->setAlignment(Qt::AlignCenter);
         banner->setStyleSheet(QStringLiteral("QLabel { background: #b3261e; color: white; font-weight: bold;"
                                              " padding: 8px; border-radius: 4px; }"));
-        m_message->setStyleSheet(QStringLiteral("QLabel { color: #8c1d18; }"));
+        ThemedStyleSheet::bind(m_message, [](bool dark) {
+            return QStringLiteral("QLabel { color: %1; }")
+                .arg(ThemePalette::toneText(ThemePalette::Tone::Error, dark).name());
+        });
         layout->addWidget(banner);
         layout->addLayout(top);
         m_cancel = buttons->addButton(QDialogButtonBox::Close);

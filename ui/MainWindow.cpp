@@ -1,8 +1,13 @@
 #include "MainWindow.h"
 
+#include "WindowStateKeeper.h"
+
 #include "PodFilterProxyModel.h"
 #include "PodListModel.h"
+#include "SettingsDialog.h"
 #include "StatusStyle.h"
+#include "ThemePalette.h"
+#include "ThemedStyleSheet.h"
 #include "actions/ActionController.h"
 #include "actions/ActionRunner.h"
 #include "actions/ActivityView.h"
@@ -113,8 +118,9 @@ MainWindow::MainWindow(ConnectionController *controller, actions::AuditLog *audi
     connect(m_controller, &ConnectionController::podsUpdated, this, [this] {
         hideBanner();
         updateStatusBar();
-        if (!m_columnsSized && m_controller->podModel()->rowCount() > 0) {
-            // Size once to the first real data; later the user's widths win.
+        if (!m_columnsSized && m_controller->podModel()->rowCount() > 0 &&
+            !ui::WindowStateKeeper::wasRestored(m_podView->horizontalHeader())) {
+            // Size once to the first real data; later the user's widths (or the saved ones) win.
             m_columnsSized = true;
             m_podView->resizeColumnsToContents();
             QHeaderView *h = m_podView->horizontalHeader();
@@ -199,6 +205,8 @@ void MainWindow::buildUi()
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolbar->addAction(m_refresh);
     toolbar->addAction(m_reconnect);
+    // The window has no menu bar: Preferences… (Ctrl+,) lives on the toolbar.
+    toolbar->addAction(SettingsDialog::createAction(this));
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -234,8 +242,12 @@ void MainWindow::buildUi()
     // Banner: what went wrong, what to do, and that the rows below are stale.
     m_banner = new QFrame(central);
     m_banner->setObjectName(QStringLiteral("errorBanner"));
-    m_banner->setStyleSheet(QStringLiteral("#errorBanner { background: #fdecea; border: 1px solid #e5a39e;"
-                                           " border-radius: 4px; } #errorBanner QLabel { color: #5f1410; }"));
+    ThemedStyleSheet::bind(m_banner, [](bool dark) {
+        const ThemePalette::Banner b = ThemePalette::banner(ThemePalette::Tone::Error, dark);
+        return QStringLiteral("#errorBanner { background: %1; border: 1px solid %2; border-radius: 4px; }"
+                              " #errorBanner QLabel { color: %3; }")
+            .arg(b.background.name(), b.border.name(), b.text.name());
+    });
     auto *bl = new QHBoxLayout(m_banner);
     bl->setContentsMargins(10, 6, 10, 6);
     m_bannerIcon = new QLabel(m_banner);
@@ -382,8 +394,9 @@ void MainWindow::onPhaseChanged(ConnectionController::Phase phase, const QString
         sev = Severity::Ok;
         text += tr(" to %1").arg(target);
         if (!m_controller->kubectlPrefix().isEmpty())
-            text += QStringLiteral(" <span style='color:#5f6b78'>· %1</span>")
-                        .arg(m_controller->kubectlPrefix().join(QLatin1Char(' ')).toHtmlEscaped());
+            text += QStringLiteral(" <span style='color:%1'>· %2</span>")
+                        .arg(ThemePalette::toneText(ThemePalette::Tone::Muted).name(),
+                             m_controller->kubectlPrefix().join(QLatin1Char(' ')).toHtmlEscaped());
         break;
     case Phase::Lost:
     case Phase::Failed:
@@ -394,7 +407,8 @@ void MainWindow::onPhaseChanged(ConnectionController::Phase phase, const QString
     default:
         text += tr(" to %1…").arg(target);
         if (!detail.isEmpty() && phase != Phase::Connecting)
-            text += QStringLiteral(" <span style='color:#5f6b78'>%1</span>").arg(detail.toHtmlEscaped());
+            text += QStringLiteral(" <span style='color:%1'>%2</span>")
+                        .arg(ThemePalette::toneText(ThemePalette::Tone::Muted).name(), detail.toHtmlEscaped());
         break;
     }
     m_stateIcon->setPixmap(severityIcon(sev).pixmap(16, 16));

@@ -1,5 +1,8 @@
 #include "PassphraseDialog.h"
 
+#include "ThemePalette.h"
+#include "ThemedStyleSheet.h"
+
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -27,7 +30,10 @@ PassphraseDialog::PassphraseDialog(const QString &keyFile, bool previousAttemptF
     if (previousAttemptFailed) {
         auto *warn = new QLabel(tr("That passphrase did not unlock the key. Try again."), this);
         warn->setObjectName(QStringLiteral("passphraseRetryWarning"));
-        warn->setStyleSheet(QStringLiteral("QLabel { color: #b3261e; font-weight: bold; }"));
+        ThemedStyleSheet::bind(warn, [](bool dark) {
+            return QStringLiteral("QLabel { color: %1; font-weight: bold; }")
+                .arg(ThemePalette::toneText(ThemePalette::Tone::Error, dark).name());
+        });
         layout->addWidget(warn);
     }
 

@@ -2,6 +2,7 @@
 
 #include "kube/PodStatus.h"
 
+#include <QLocale>
 #include <QBrush>
 #include <QFont>
 #include <QGuiApplication>
@@ -232,7 +233,7 @@ QString formatMemory(qint64 bytes)
 {
     const double mib = double(bytes) / (1024.0 * 1024.0);
     if (mib >= 1024.0)
-        return QString::number(mib / 1024.0, 'f', 1) + QStringLiteral(" GiB");
+        return QLocale().toString(mib / 1024.0, 'f', 1) + QStringLiteral(" GiB");
     if (bytes >= 1024 * 1024)
         return QString::number(qRound64(mib)) + QStringLiteral(" MiB");
     return QString::number((bytes + 1023) / 1024) + QStringLiteral(" KiB");

@@ -1,5 +1,8 @@
 #include "ProfileDialog.h"
 
+#include "ThemePalette.h"
+#include "ThemedStyleSheet.h"
+
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -106,7 +109,10 @@ ProfileDialog::ProfileDialog(const Profile &profile, const QStringList &takenNam
 
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("profileError"));
-    m_error->setStyleSheet(QStringLiteral("QLabel { color: #b3261e; }"));
+    ThemedStyleSheet::bind(m_error, [](bool dark) {
+        return QStringLiteral("QLabel { color: %1; }")
+            .arg(ThemePalette::toneText(ThemePalette::Tone::Error, dark).name());
+    });
     m_error->setWordWrap(true);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);

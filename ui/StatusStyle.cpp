@@ -1,5 +1,7 @@
 #include "StatusStyle.h"
 
+#include "ThemePalette.h"
+
 #include <QHash>
 #include <QObject>
 
@@ -76,18 +78,23 @@ QIcon severityIcon(Severity s)
 
 QColor severityColor(Severity s)
 {
-    // Dark enough to read on a light background; the icon says the same thing.
+    return severityColor(s, ThemePalette::isDark());
+}
+
+QColor severityColor(Severity s, bool dark)
+{
+    // Text colours that keep >= 4.5:1 on the theme's base; the icon says the same thing.
     switch (s) {
     case Severity::Error:
-        return QColor(0xb3, 0x26, 0x1e);
+        return ThemePalette::toneText(ThemePalette::Tone::Error, dark);
     case Severity::Warning:
-        return QColor(0x9a, 0x67, 0x00);
+        return ThemePalette::toneText(ThemePalette::Tone::Warning, dark);
     case Severity::Pending:
-        return QColor(0x1f, 0x5f, 0xb0);
+        return ThemePalette::toneText(ThemePalette::Tone::Info, dark);
     case Severity::Ok:
-        return QColor(0x1e, 0x7b, 0x3f);
+        return ThemePalette::toneText(ThemePalette::Tone::Ok, dark);
     case Severity::Unknown:
-        return QColor(0x5f, 0x6b, 0x78);
+        return ThemePalette::toneText(ThemePalette::Tone::Muted, dark);
     }
     return {};
 }

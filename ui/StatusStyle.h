@@ -22,7 +22,9 @@ inline bool isFailing(Severity s)
 }
 
 QIcon severityIcon(Severity s);
+// The colour for the theme in force (the application palette), or for a given one.
 QColor severityColor(Severity s);
+QColor severityColor(Severity s, bool dark);
 QString severityName(Severity s);
 
 } // namespace vigia

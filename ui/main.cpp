@@ -3,6 +3,9 @@
 #include "ConnectionController.h"
 #include "ConnectionPrompter.h"
 #include "MainWindow.h"
+#include "ThemeManager.h"
+#include "Translations.h"
+#include "WindowStateKeeper.h"
 #include "actions/AuditLog.h"
 #include "core/MetaTypes.h"
 #include "profiles/ProfileStore.h"
@@ -28,29 +31,30 @@ int fail(const QString &what, const vigia::Error &e)
 // The options, shared by the text-only path (--help, --version) and the GUI path.
 struct Options {
     QCommandLineParser parser;
+    // Built after Translations::install, so the texts come out in the user's language.
     QCommandLineOption readOnly{QStringLiteral("read-only"),
-                                QStringLiteral("Never change anything on the server in this session.")};
+                                QCoreApplication::translate("main", "Never change anything on the server in this session.")};
     QCommandLineOption sshConfig{QStringLiteral("ssh-config"),
-                                 QStringLiteral("Read this ssh config instead of ~/.ssh/config."),
-                                 QStringLiteral("file")};
+                                 QCoreApplication::translate("main", "Read this ssh config instead of ~/.ssh/config."),
+                                 QCoreApplication::translate("main", "file")};
     QCommandLineOption knownHosts{QStringLiteral("known-hosts"),
-                                  QStringLiteral("Check and record host keys in this file."),
-                                  QStringLiteral("file")};
+                                  QCoreApplication::translate("main", "Check and record host keys in this file."),
+                                  QCoreApplication::translate("main", "file")};
     QCommandLineOption profiles{QStringLiteral("profiles"),
-                                QStringLiteral("Keep server profiles in this INI file."),
-                                QStringLiteral("file")};
+                                QCoreApplication::translate("main", "Keep server profiles in this INI file."),
+                                QCoreApplication::translate("main", "file")};
 
     Options()
     {
         parser.setApplicationDescription(
-            QStringLiteral("Vigía — a native console for a small K3s server, over SSH.\n\n"
+            QCoreApplication::translate("main", "Vigía — a native console for a small K3s server, over SSH.\n\n"
                            "With no target, shows the saved servers. TARGET is a profile name,\n"
                            "an ~/.ssh/config alias, or [user@]host[:port]."));
         parser.addHelpOption();
         parser.addVersionOption();
         parser.addPositionalArgument(QStringLiteral("target"),
-                                     QStringLiteral("Profile, ssh alias or [user@]host[:port]."),
-                                     QStringLiteral("[NAME | [user@]host[:port]]"));
+                                     QCoreApplication::translate("main", "Profile, ssh alias or [user@]host[:port]."),
+                                     QCoreApplication::translate("main", "[NAME | [user@]host[:port]]"));
         parser.addOptions({readOnly, sshConfig, knownHosts, profiles});
     }
 };
@@ -80,6 +84,7 @@ int main(int argc, char **argv)
     if (wantsTextOnly(argc, argv)) {
         QCoreApplication app(argc, argv);
         setIdentity();
+        vigia::Translations::install(app);
         Options opts;
         opts.parser.process(app); // prints and exits
         return 0;
@@ -87,9 +92,13 @@ int main(int argc, char **argv)
 
     QApplication app(argc, argv);
     setIdentity();
+    // The system's language, or the one chosen in Preferences (QSettings "ui/language").
+    vigia::Translations::install(app);
     QApplication::setApplicationDisplayName(QStringLiteral("Vigía"));
     QApplication::setDesktopFileName(QStringLiteral("vigia"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/vigia/icons/vigia.svg")));
+    // Light or dark from QSettings "ui/theme" or the desktop; before the first window is built.
+    vigia::ThemeManager themes;
     vigia::registerCoreMetaTypes();
     qRegisterMetaType<vigia::ResolvedTarget>();
 
@@ -124,7 +133,8 @@ int main(int argc, char **argv)
     // One audit trail for every server and window; it needs the application name for its path.
     vigia::actions::AuditLog audit;
     if (vigia::Result<void> opened = audit.open(); !opened.ok())
-        QTextStream(stderr) << "vigia: no audit trail: " << opened.error().message << '\n';
+        QTextStream(stderr) << "vigia: " << QCoreApplication::translate("main", "no audit trail: ")
+                            << opened.error().message << '\n';
 
     vigia::ConnectionController controller;
     QPointer<vigia::MainWindow> mainWindow;
@@ -144,6 +154,12 @@ int main(int argc, char **argv)
                                      (void)store->update(p.name, p);
                              });
             new vigia::ConnectionPrompter(&controller, mainWindow);
+            // The layout is kept per profile; tests build windows without it, so their state
+            // never depends on an earlier run's.
+            auto *layoutKeeper = new vigia::ui::WindowStateKeeper(mainWindow, mainWindow->tabs());
+            layoutKeeper->setProfile(resolved.profile.name);
+            QObject::connect(&controller, &vigia::ConnectionController::starting, layoutKeeper,
+                             [layoutKeeper](const vigia::Profile &p) { layoutKeeper->setProfile(p.name); });
         }
         mainWindow->show();
         mainWindow->raise();
@@ -155,7 +171,8 @@ int main(int argc, char **argv)
         vigia::Result<vigia::ResolvedTarget> resolved =
             store->resolveConnectSpec(positional.first(), *sshConfig);
         if (!resolved.ok())
-            return fail(QStringLiteral("cannot connect to %1: ").arg(positional.first()), resolved.error());
+            return fail(QCoreApplication::translate("main", "cannot connect to %1: ").arg(positional.first()),
+                        resolved.error());
         openConsole(resolved.value());
     } else {
         connectWindow = std::make_unique<vigia::ConnectWindow>(store.get(), *sshConfig, sshConfigPath);

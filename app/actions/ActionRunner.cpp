@@ -2,6 +2,7 @@
 
 #include "actions/AuditLog.h"
 #include "core/Log.h"
+#include <QCoreApplication>
 
 namespace vigia::actions {
 
@@ -31,7 +32,7 @@ Result<quint64> ActionRunner::execute(const ActionSpec &spec, int timeoutMs)
     if (!args)
         return args.error();
     if (!m_executor)
-        return makeError(QStringLiteral("There is no connection to send the action on."), QString(),
+        return makeError(QCoreApplication::translate("ActionRunner", "There is no connection to send the action on."), QString(),
                          QStringLiteral("kube.no-connection"));
 
     Pending p;

@@ -1,6 +1,7 @@
 #include "actions/ActionSpec.h"
 
 #include "remote/ShellQuote.h"
+#include <QCoreApplication>
 
 namespace vigia::actions {
 
@@ -66,14 +67,14 @@ bool actionApplies(ActionKind action, ObjectKind object)
 static Result<void> checkName(const QString &what, const QString &name)
 {
     if (name.trimmed().isEmpty())
-        return makeError(QStringLiteral("The %1 name is empty.").arg(what), QString(),
+        return makeError(QCoreApplication::translate("ActionSpec", "The %1 name is empty.").arg(what), QString(),
                          QStringLiteral("action.invalid"));
     // A slash would turn "deployment/NAME" into a different resource path; a
     // control character is never part of a Kubernetes name.
     for (QChar c : name) {
         if (c == QLatin1Char('/') || c.unicode() < 0x20 || c.unicode() == 0x7f)
             return makeError(
-                QStringLiteral("The %1 name \"%2\" contains a character Kubernetes names never have.")
+                QCoreApplication::translate("ActionSpec", "The %1 name \"%2\" contains a character Kubernetes names never have.")
                     .arg(what, name),
                 QString(), QStringLiteral("action.invalid"));
     }
@@ -84,17 +85,17 @@ Result<void> validateAction(const ActionSpec &spec)
 {
     if (!actionApplies(spec.kind, spec.objectKind))
         return makeError(
-            QStringLiteral("Cannot %1 a %2.").arg(actionKindName(spec.kind), objectKindName(spec.objectKind)),
+            QCoreApplication::translate("ActionSpec", "Cannot %1 a %2.").arg(actionKindName(spec.kind), objectKindName(spec.objectKind)),
             QString(), QStringLiteral("action.invalid"));
     if (auto r = checkName(QStringLiteral("namespace"), spec.namespaceName); !r)
         return r;
     if (auto r = checkName(objectKindName(spec.objectKind), spec.objectName); !r)
         return r;
     if (spec.kind == ActionKind::Undo && spec.revision < 0)
-        return makeError(QStringLiteral("Revision %1 does not exist.").arg(spec.revision), QString(),
+        return makeError(QCoreApplication::translate("ActionSpec", "Revision %1 does not exist.").arg(spec.revision), QString(),
                          QStringLiteral("action.invalid"));
     if (spec.kind == ActionKind::Scale && (spec.replicas < 0 || spec.replicas > 10000))
-        return makeError(QStringLiteral("%1 is not a replica count.").arg(spec.replicas), QString(),
+        return makeError(QCoreApplication::translate("ActionSpec", "%1 is not a replica count.").arg(spec.replicas), QString(),
                          QStringLiteral("action.invalid"));
     return {};
 }
@@ -123,7 +124,7 @@ Result<QStringList> kubectlArgs(const ActionSpec &spec)
         // the tracker, not an open kubectl, watches the replacement.
         return QStringList{QStringLiteral("delete"), target, ns, QStringLiteral("--wait=false")};
     }
-    return makeError(QStringLiteral("Unknown action."), QString(), QStringLiteral("action.invalid"));
+    return makeError(QCoreApplication::translate("ActionSpec", "Unknown action."), QString(), QStringLiteral("action.invalid"));
 }
 
 Result<QString> remoteCommandLine(const QStringList &kubectlPrefix, const ActionSpec &spec)
@@ -140,9 +141,9 @@ static QString kindWord(ObjectKind k)
     case ObjectKind::Deployment:
         return QStringLiteral("deployment");
     case ObjectKind::StatefulSet:
-        return QStringLiteral("stateful set");
+        return QCoreApplication::translate("ActionSpec", "stateful set");
     case ObjectKind::DaemonSet:
-        return QStringLiteral("daemon set");
+        return QCoreApplication::translate("ActionSpec", "daemon set");
     case ObjectKind::Pod:
         return QStringLiteral("pod");
     }
@@ -154,64 +155,64 @@ QString actionTitle(const ActionSpec &spec)
     const QString obj = kindWord(spec.objectKind) + QLatin1Char(' ') + spec.objectName;
     switch (spec.kind) {
     case ActionKind::Restart:
-        return QStringLiteral("Restart %1").arg(obj);
+        return QCoreApplication::translate("ActionSpec", "Restart %1").arg(obj);
     case ActionKind::Undo:
-        return spec.revision > 0 ? QStringLiteral("Roll back %1 to revision %2").arg(obj).arg(spec.revision)
-                                 : QStringLiteral("Roll back %1 to the previous revision").arg(obj);
+        return spec.revision > 0 ? QCoreApplication::translate("ActionSpec", "Roll back %1 to revision %2").arg(obj).arg(spec.revision)
+                                 : QCoreApplication::translate("ActionSpec", "Roll back %1 to the previous revision").arg(obj);
     case ActionKind::Scale:
-        return QStringLiteral("Scale %1 to %2").arg(obj).arg(spec.replicas);
+        return QCoreApplication::translate("ActionSpec", "Scale %1 to %2").arg(obj).arg(spec.replicas);
     case ActionKind::DeletePod:
-        return QStringLiteral("Delete pod %1").arg(spec.objectName);
+        return QCoreApplication::translate("ActionSpec", "Delete pod %1").arg(spec.objectName);
     }
     return QString();
 }
 
 QString actionDescription(const ActionSpec &spec)
 {
-    const QString where = QStringLiteral("%1 %2 in namespace %3 on server %4")
+    const QString where = QCoreApplication::translate("ActionSpec", "%1 %2 in namespace %3 on server %4")
                               .arg(kindWord(spec.objectKind), spec.objectName, spec.namespaceName,
-                                   spec.server.isEmpty() ? QStringLiteral("(unnamed)") : spec.server);
+                                   spec.server.isEmpty() ? QCoreApplication::translate("ActionSpec", "(unnamed)") : spec.server);
     switch (spec.kind) {
     case ActionKind::Restart:
         if (spec.objectKind == ObjectKind::DaemonSet)
-            return QStringLiteral("Restart %1: the pod on each node is replaced, one node at a time.")
+            return QCoreApplication::translate("ActionSpec", "Restart %1: the pod on each node is replaced, one node at a time.")
                 .arg(where);
         if (spec.objectKind == ObjectKind::StatefulSet)
-            return QStringLiteral("Restart %1: pods are replaced one by one, from the highest ordinal down.")
+            return QCoreApplication::translate("ActionSpec", "Restart %1: pods are replaced one by one, from the highest ordinal down.")
                 .arg(where);
-        return QStringLiteral(
+        return QCoreApplication::translate("ActionSpec",
                    "Restart %1: pods are replaced one by one, new ones first, so the service stays up "
                    "if it has more than one replica.")
             .arg(where);
     case ActionKind::Undo:
         if (spec.revision > 0)
-            return QStringLiteral(
+            return QCoreApplication::translate("ActionSpec",
                        "Roll back %1 to revision %2: its pod template (images, settings) becomes the "
                        "current one and pods are replaced.")
                 .arg(where)
                 .arg(spec.revision);
-        return QStringLiteral(
+        return QCoreApplication::translate("ActionSpec",
                    "Roll back %1 to the previous revision: its pod template (images, settings) becomes "
                    "the current one and pods are replaced.")
             .arg(where);
     case ActionKind::Scale: {
         const QString from =
-            spec.currentReplicas >= 0 ? QStringLiteral("from %1 ").arg(spec.currentReplicas) : QString();
+            spec.currentReplicas >= 0 ? QCoreApplication::translate("ActionSpec", "from %1 ").arg(spec.currentReplicas) : QString();
         if (spec.replicas == 0)
-            return QStringLiteral("Scale %1 %2to 0: every pod is stopped and the workload stops serving.")
+            return QCoreApplication::translate("ActionSpec", "Scale %1 %2to 0: every pod is stopped and the workload stops serving.")
                 .arg(where, from);
         if (spec.currentReplicas >= 0 && spec.replicas < spec.currentReplicas)
-            return QStringLiteral("Scale %1 %2to %3: %4 pod(s) are stopped.")
+            return QCoreApplication::translate("ActionSpec", "Scale %1 %2to %3: %n pod(s) are stopped.", nullptr,
+                                               spec.currentReplicas - spec.replicas)
                 .arg(where, from)
-                .arg(spec.replicas)
-                .arg(spec.currentReplicas - spec.replicas);
-        return QStringLiteral("Scale %1 %2to %3 replicas.").arg(where, from).arg(spec.replicas);
+                .arg(spec.replicas);
+        return QCoreApplication::translate("ActionSpec", "Scale %1 %2to %3 replicas.").arg(where, from).arg(spec.replicas);
     }
     case ActionKind::DeletePod:
         if (!spec.podHasController)
-            return QStringLiteral("Delete %1. Warning: this pod has no controller, so it will NOT come back.")
+            return QCoreApplication::translate("ActionSpec", "Delete %1. Warning: this pod has no controller, so it will NOT come back.")
                 .arg(where);
-        return QStringLiteral("Delete %1: its controller creates a replacement pod.").arg(where);
+        return QCoreApplication::translate("ActionSpec", "Delete %1: its controller creates a replacement pod.").arg(where);
     }
     return QString();
 }
@@ -249,10 +250,33 @@ static bool flagTakesValue(const QString &flag)
     return withValue.contains(flag);
 }
 
+// kubectl's flags that take no value, as Vigía and a person at a terminal use them.
+static bool flagIsBoolean(const QString &flag)
+{
+    static const QStringList booleans{QStringLiteral("-A"),          QStringLiteral("--all-namespaces"),
+                                      QStringLiteral("-w"),          QStringLiteral("--watch"),
+                                      QStringLiteral("--watch-only"), QStringLiteral("--output-watch-events"),
+                                      QStringLiteral("-f"),          QStringLiteral("--follow"),
+                                      QStringLiteral("-p"),          QStringLiteral("--previous"),
+                                      QStringLiteral("--timestamps"), QStringLiteral("--no-headers"),
+                                      QStringLiteral("--show-labels"), QStringLiteral("--help"),
+                                      QStringLiteral("-h")};
+    return booleans.contains(flag);
+}
+
 bool isMutatingKubectl(const QStringList &kubectlArgs)
 {
     QStringList words;
     bool afterDashDash = false;
+    // The verb (and for rollout, auth and config the word after it) decides. A flag before that
+    // word which the gate does not know could take the next word as its value, or not, and so
+    // hide the real verb ("--as-group get delete pod x" deletes): it counts as a change.
+    const auto decided = [&words] {
+        if (words.isEmpty())
+            return false;
+        const QString &v = words.first();
+        return !(v == QLatin1String("rollout") || v == QLatin1String("auth") || v == QLatin1String("config"));
+    };
     for (int i = 0; i < kubectlArgs.size(); ++i) {
         const QString &a = kubectlArgs.at(i);
         if (!afterDashDash && a == QLatin1String("--")) {
@@ -260,7 +284,12 @@ bool isMutatingKubectl(const QStringList &kubectlArgs)
             continue;
         }
         if (!afterDashDash && a.startsWith(QLatin1Char('-'))) {
-            if (!a.contains(QLatin1Char('=')) && flagTakesValue(a))
+            const qsizetype eq = a.indexOf(QLatin1Char('='));
+            const QString name = eq < 0 ? a : a.left(eq);
+            const bool known = flagTakesValue(name) || flagIsBoolean(name);
+            if (!known && !decided())
+                return true;
+            if (eq < 0 && flagTakesValue(name))
                 ++i;
             continue;
         }
@@ -294,8 +323,8 @@ bool isMutatingKubectl(const QStringList &kubectlArgs)
 Error readOnlyRefusal(const QString &what)
 {
     return makeError(
-        QStringLiteral("read-only profile: %1 refused").arg(what),
-        QStringLiteral("This profile is read-only (profile setting or --read-only). Edit the profile "
+        QCoreApplication::translate("ActionSpec", "read-only profile: %1 refused").arg(what),
+        QCoreApplication::translate("ActionSpec", "This profile is read-only (profile setting or --read-only). Edit the profile "
                        "to allow changes."),
         QStringLiteral("action.read-only"));
 }

@@ -1,8 +1,11 @@
 #include "actions/AuditLog.h"
+
+#include "core/PrivateFiles.h"
 #include "db/SqlConnection.h"
 
 #include "core/Log.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QSqlDatabase>
@@ -20,7 +23,7 @@ constexpr int kSchemaVersion = 1;
 Error dbError(const QString &what, const QSqlError &e)
 {
     // The driver's text only: never a row's content.
-    return makeError(QStringLiteral("The activity log could not %1: %2").arg(what, e.text()), QString(),
+    return makeError(QCoreApplication::translate("AuditLog", "The activity log could not %1: %2").arg(what, e.text()), QString(),
                      QStringLiteral("db.audit"));
 }
 
@@ -70,8 +73,8 @@ Result<void> AuditLog::open(const QString &path)
 {
     if (path != QLatin1String(":memory:")) {
         const QString dir = QFileInfo(path).absolutePath();
-        if (!QDir().mkpath(dir))
-            return makeError(QStringLiteral("The activity log folder %1 could not be created.").arg(dir),
+        if (!privatefs::ensureDir(dir) || !privatefs::ensureFile(path))
+            return makeError(QCoreApplication::translate("AuditLog", "The activity log folder %1 could not be created.").arg(dir),
                              QString(), QStringLiteral("db.audit"));
     }
     db::sqlconn::close(m_connectionName);
@@ -79,7 +82,7 @@ Result<void> AuditLog::open(const QString &path)
     // Opened for writing, with a busy timeout: another Vigía window may be writing at the same moment.
     m_connectionName = db::sqlconn::open(path, QStringLiteral("audit"), /*readOnly=*/false, &err);
     if (m_connectionName.isEmpty())
-        return makeError(QStringLiteral("The activity log %1 could not be opened.").arg(path), err,
+        return makeError(QCoreApplication::translate("AuditLog", "The activity log %1 could not be opened.").arg(path), err,
                          QStringLiteral("db.audit"));
     m_path = path;
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
@@ -92,7 +95,7 @@ Result<void> AuditLog::open(const QString &path)
                                " object_kind TEXT NOT NULL, object_name TEXT NOT NULL,"
                                " command TEXT NOT NULL, exit_code INTEGER, error TEXT NOT NULL DEFAULT '',"
                                " outcome TEXT NOT NULL, outcome_detail TEXT NOT NULL DEFAULT '')")))
-        return dbError(QStringLiteral("create its table"), q.lastError());
+        return dbError(QCoreApplication::translate("AuditLog", "create its table"), q.lastError());
     q.exec(QStringLiteral("CREATE INDEX IF NOT EXISTS audit_time ON audit(time_ms)"));
     q.exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion));
     qCDebug(lcDb) << "audit log open";
@@ -102,22 +105,22 @@ Result<void> AuditLog::open(const QString &path)
 Result<void> AuditLog::exec(const QString &sql, const QVariantList &binds) const
 {
     if (!isOpen())
-        return makeError(QStringLiteral("The activity log is not open."), QString(),
+        return makeError(QCoreApplication::translate("AuditLog", "The activity log is not open."), QString(),
                          QStringLiteral("db.audit"));
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     if (!q.prepare(sql))
-        return dbError(QStringLiteral("prepare a query"), q.lastError());
+        return dbError(QCoreApplication::translate("AuditLog", "prepare a query"), q.lastError());
     for (const QVariant &b : binds)
         q.addBindValue(b);
     if (!q.exec())
-        return dbError(QStringLiteral("be written"), q.lastError());
+        return dbError(QCoreApplication::translate("AuditLog", "be written"), q.lastError());
     return {};
 }
 
 Result<qint64> AuditLog::append(AuditEntry e)
 {
     if (!isOpen())
-        return makeError(QStringLiteral("The activity log is not open."), QString(),
+        return makeError(QCoreApplication::translate("AuditLog", "The activity log is not open."), QString(),
                          QStringLiteral("db.audit"));
     if (!e.time.isValid())
         e.time = QDateTime::currentDateTimeUtc();
@@ -140,7 +143,7 @@ Result<qint64> AuditLog::append(AuditEntry e)
     q.addBindValue(e.outcome);
     q.addBindValue(e.outcomeDetail);
     if (!q.exec())
-        return dbError(QStringLiteral("be written"), q.lastError());
+        return dbError(QCoreApplication::translate("AuditLog", "be written"), q.lastError());
     const qint64 id = q.lastInsertId().toLongLong();
     emit entryAdded(id);
     return id;
@@ -169,15 +172,15 @@ Result<void> AuditLog::setOutcome(qint64 id, const QString &outcomeWord, const Q
 Result<AuditEntry> AuditLog::entry(qint64 id) const
 {
     if (!isOpen())
-        return makeError(QStringLiteral("The activity log is not open."), QString(),
+        return makeError(QCoreApplication::translate("AuditLog", "The activity log is not open."), QString(),
                          QStringLiteral("db.audit"));
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     q.prepare(QStringLiteral("SELECT %1 FROM audit WHERE id = ?").arg(QLatin1String(kColumns)));
     q.addBindValue(id);
     if (!q.exec())
-        return dbError(QStringLiteral("be read"), q.lastError());
+        return dbError(QCoreApplication::translate("AuditLog", "be read"), q.lastError());
     if (!q.next())
-        return makeError(QStringLiteral("Activity entry %1 does not exist.").arg(id), QString(),
+        return makeError(QCoreApplication::translate("AuditLog", "Activity entry %1 does not exist.").arg(id), QString(),
                          QStringLiteral("db.audit"));
     return fromQuery(q);
 }
@@ -185,7 +188,7 @@ Result<AuditEntry> AuditLog::entry(qint64 id) const
 Result<QList<AuditEntry>> AuditLog::entries(const AuditQuery &query) const
 {
     if (!isOpen())
-        return makeError(QStringLiteral("The activity log is not open."), QString(),
+        return makeError(QCoreApplication::translate("AuditLog", "The activity log is not open."), QString(),
                          QStringLiteral("db.audit"));
     QString sql = QStringLiteral("SELECT %1 FROM audit WHERE 1=1").arg(QLatin1String(kColumns));
     QVariantList binds;
@@ -203,11 +206,11 @@ Result<QList<AuditEntry>> AuditLog::entries(const AuditQuery &query) const
     binds << qMax(1, query.limit);
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     if (!q.prepare(sql))
-        return dbError(QStringLiteral("prepare a query"), q.lastError());
+        return dbError(QCoreApplication::translate("AuditLog", "prepare a query"), q.lastError());
     for (const QVariant &b : binds)
         q.addBindValue(b);
     if (!q.exec())
-        return dbError(QStringLiteral("be read"), q.lastError());
+        return dbError(QCoreApplication::translate("AuditLog", "be read"), q.lastError());
     QList<AuditEntry> out;
     while (q.next())
         out << fromQuery(q);

@@ -7,6 +7,7 @@
 #include "remote/ShellQuote.h"
 #include "ssh/SshConnection.h"
 
+#include <QCoreApplication>
 #include <QTimer>
 
 #include <memory>
@@ -61,7 +62,7 @@ void KubectlExecutor::startCommand(quint64 token, const QStringList &kubectlArgs
         QTimer::singleShot(0, this, [this, token, r]() { complete(token, r); });
     };
     if (!m_runner || !m_runner->isReady()) {
-        failLater(makeError(QStringLiteral("kubectl is not ready on this server yet."), QString(),
+        failLater(makeError(QCoreApplication::translate("CommandExecutor", "kubectl is not ready on this server yet."), QString(),
                             QStringLiteral("kube.not-detected")));
         return;
     }
@@ -69,7 +70,7 @@ void KubectlExecutor::startCommand(quint64 token, const QStringList &kubectlArgs
     // audit trail (run() keeps only an Error).
     ssh::SshChannel *ch = m_runner->stream(kubectlArgs);
     if (!ch) {
-        failLater(makeError(QStringLiteral("The SSH connection could not start a command."), QString(),
+        failLater(makeError(QCoreApplication::translate("CommandExecutor", "The SSH connection could not start a command."), QString(),
                             QStringLiteral("kube.no-connection")));
         return;
     }
@@ -99,7 +100,7 @@ void KubectlExecutor::startCommand(quint64 token, const QStringList &kubectlArgs
         p->result.exitCode = exit.exitCode;
         if (std::optional<Error> err = remote::kubectlExitError(exit, p->result.err)) {
             if (exit.cancelled && timeoutMs > 0)
-                err = makeError(QStringLiteral("kubectl did not finish within %1 s.").arg(timeoutMs / 1000),
+                err = makeError(QCoreApplication::translate("CommandExecutor", "kubectl did not finish within %1 s.").arg(timeoutMs / 1000),
                                 QString(), QStringLiteral("kube.timeout"));
             p->result.error = *err;
         }

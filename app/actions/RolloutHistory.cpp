@@ -1,5 +1,6 @@
 #include "actions/RolloutHistory.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -78,12 +79,12 @@ Result<WorkloadRef> parseWorkloadRef(const QByteArray &workloadJson)
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(workloadJson, &pe);
     if (pe.error != QJsonParseError::NoError || !doc.isObject())
-        return makeError(QStringLiteral("kubectl's answer about the workload could not be read (%1).")
+        return makeError(QCoreApplication::translate("RolloutHistory", "kubectl's answer about the workload could not be read (%1).")
                              .arg(pe.errorString()),
                          QString(), QStringLiteral("kube.parse"));
     WorkloadRef w = workloadRefFromJson(doc.object());
     if (w.name.isEmpty())
-        return makeError(QStringLiteral("kubectl's answer has no workload name."), QString(),
+        return makeError(QCoreApplication::translate("RolloutHistory", "kubectl's answer has no workload name."), QString(),
                          QStringLiteral("kube.parse"));
     return w;
 }
@@ -148,7 +149,7 @@ Result<QList<RolloutRevision>> parseRevisions(const QByteArray &replicaSetListJs
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(replicaSetListJson, &pe);
     if (pe.error != QJsonParseError::NoError || !doc.isObject())
-        return makeError(QStringLiteral("The ReplicaSet list could not be read (%1).").arg(pe.errorString()),
+        return makeError(QCoreApplication::translate("RolloutHistory", "The ReplicaSet list could not be read (%1).").arg(pe.errorString()),
                          QString(), QStringLiteral("kube.parse"));
     return revisionsFromItems(doc.object().value(QStringLiteral("items")).toArray(), owner);
 }

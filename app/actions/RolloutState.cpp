@@ -1,5 +1,6 @@
 #include "actions/RolloutState.h"
 
+#include <QCoreApplication>
 #include <QHash>
 
 #include <algorithm>
@@ -73,7 +74,7 @@ std::pair<RolloutFailure, QString> brokenContainer(const QJsonObject &pod)
 RolloutState::RolloutState(ObjectKind kind, QString name, QString namespaceName)
     : m_kind(kind), m_name(std::move(name)), m_namespace(std::move(namespaceName))
 {
-    m_last.phaseText = QStringLiteral("Waiting for the first status…");
+    m_last.phaseText = QCoreApplication::translate("RolloutState", "Waiting for the first status…");
 }
 
 QString RolloutState::formatDuration(qint64 ms)
@@ -82,9 +83,9 @@ QString RolloutState::formatDuration(qint64 ms)
     if (s < 60)
         return QStringLiteral("%1 s").arg(s);
     if (s < 3600)
-        return s % 60 ? QStringLiteral("%1 min %2 s").arg(s / 60).arg(s % 60)
-                      : QStringLiteral("%1 min").arg(s / 60);
-    return QStringLiteral("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
+        return s % 60 ? QCoreApplication::translate("RolloutState", "%1 min %2 s").arg(s / 60).arg(s % 60)
+                      : QCoreApplication::translate("RolloutState", "%1 min").arg(s / 60);
+    return QCoreApplication::translate("RolloutState", "%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
 }
 
 QString RolloutState::podStatus(const QJsonObject &pod)
@@ -129,7 +130,7 @@ RolloutSnapshot RolloutState::timeOut(qint64 elapsedMs)
     m_last.elapsedMs = elapsedMs;
     m_last.undoOffered = m_kind != ObjectKind::Pod;
     m_last.phaseText =
-        QStringLiteral("Not finished after %1: %2").arg(formatDuration(elapsedMs), m_last.phaseText);
+        QCoreApplication::translate("RolloutState", "Not finished after %1: %2").arg(formatDuration(elapsedMs), m_last.phaseText);
     return m_last;
 }
 
@@ -159,7 +160,7 @@ RolloutSnapshot RolloutState::observe(const QJsonObject &workload, const QJsonAr
     if (workload.isEmpty() || str(meta, "name").isEmpty()) {
         s.phase = RolloutPhase::Failed;
         s.failure = RolloutFailure::Error;
-        s.phaseText = QStringLiteral("%1 %2 no longer exists.").arg(kindText, m_name);
+        s.phaseText = QCoreApplication::translate("RolloutState", "%1 %2 no longer exists.").arg(kindText, m_name);
         m_last = s;
         return s;
     }
@@ -255,7 +256,7 @@ RolloutSnapshot RolloutState::observe(const QJsonObject &workload, const QJsonAr
 
     if (generation > observed) {
         s.phase = RolloutPhase::Waiting;
-        s.phaseText = QStringLiteral("Waiting for the controller to pick up the change…");
+        s.phaseText = QCoreApplication::translate("RolloutState", "Waiting for the controller to pick up the change…");
         m_last = s;
         return s;
     }
@@ -268,7 +269,7 @@ RolloutSnapshot RolloutState::observe(const QJsonObject &workload, const QJsonAr
                 s.failure = RolloutFailure::ProgressDeadline;
                 s.undoOffered = true;
                 s.phaseText =
-                    QStringLiteral("Failed: the rollout exceeded its progress deadline (%1 of %2 new "
+                    QCoreApplication::translate("RolloutState", "Failed: the rollout exceeded its progress deadline (%1 of %2 new "
                                    "replicas updated, %3 available).")
                         .arg(s.updated)
                         .arg(s.desired)
@@ -286,8 +287,8 @@ RolloutSnapshot RolloutState::observe(const QJsonObject &workload, const QJsonAr
         s.undoOffered = true;
         s.phaseText =
             brokenKind == RolloutFailure::CrashLoop
-                ? QStringLiteral("Failed: new pod %1 is crash-looping (CrashLoopBackOff).").arg(brokenPod)
-                : QStringLiteral("Failed: new pod %1 cannot pull its image (ImagePullBackOff).")
+                ? QCoreApplication::translate("RolloutState", "Failed: new pod %1 is crash-looping (CrashLoopBackOff).").arg(brokenPod)
+                : QCoreApplication::translate("RolloutState", "Failed: new pod %1 cannot pull its image (ImagePullBackOff).")
                       .arg(brokenPod);
         m_last = s;
         return s;
@@ -296,39 +297,43 @@ RolloutSnapshot RolloutState::observe(const QJsonObject &workload, const QJsonAr
     s.phase = RolloutPhase::Progressing;
     if (m_kind == ObjectKind::Deployment) {
         if (s.updated < s.desired)
-            s.phaseText = QStringLiteral("%1 of %2 new replicas updated; starting new pods…")
+            s.phaseText = QCoreApplication::translate("RolloutState", "%1 of %2 new replicas updated; starting new pods…")
                               .arg(s.updated)
                               .arg(s.desired);
         else if (s.total > s.updated)
-            s.phaseText = QStringLiteral("%1 old replica(s) pending termination…").arg(s.total - s.updated);
+            s.phaseText = QCoreApplication::translate("RolloutState", "%n old replica(s) pending termination…", nullptr,
+                                                       s.total - s.updated);
         else if (s.available < s.updated)
-            s.phaseText = QStringLiteral("%1 of %2 updated replicas available; waiting for readiness…")
+            s.phaseText = QCoreApplication::translate("RolloutState", "%1 of %2 updated replicas available; waiting for readiness…")
                               .arg(s.available)
                               .arg(s.updated);
         else if (s.total > s.desired)
-            s.phaseText = QStringLiteral("Stopping %1 extra replica(s)…").arg(s.total - s.desired);
+            s.phaseText = QCoreApplication::translate("RolloutState", "Stopping %n extra replica(s)…", nullptr,
+                                                       s.total - s.desired);
         else
             s.phase = RolloutPhase::Succeeded;
     } else if (m_kind == ObjectKind::StatefulSet) {
         const QString current = str(status, "currentRevision");
         if (s.ready < s.desired)
-            s.phaseText = QStringLiteral("Waiting for %1 pod(s) to be ready…").arg(s.desired - s.ready);
+            s.phaseText = QCoreApplication::translate("RolloutState", "Waiting for %n pod(s) to be ready…", nullptr,
+                                                       s.desired - s.ready);
         else if (!updateRevision.isEmpty() && updateRevision != current && s.updated < s.desired)
-            s.phaseText = QStringLiteral("%1 of %2 pods updated…").arg(s.updated).arg(s.desired);
+            s.phaseText = QCoreApplication::translate("RolloutState", "%1 of %2 pods updated…").arg(s.updated).arg(s.desired);
         else if (s.total > s.desired)
-            s.phaseText = QStringLiteral("Stopping %1 extra pod(s)…").arg(s.total - s.desired);
+            s.phaseText = QCoreApplication::translate("RolloutState", "Stopping %n extra pod(s)…", nullptr,
+                                                       s.total - s.desired);
         else
             s.phase = RolloutPhase::Succeeded;
     } else {
         if (s.updated < s.desired)
-            s.phaseText = QStringLiteral("%1 of %2 nodes run the new pod…").arg(s.updated).arg(s.desired);
+            s.phaseText = QCoreApplication::translate("RolloutState", "%1 of %2 nodes run the new pod…").arg(s.updated).arg(s.desired);
         else if (s.available < s.desired)
-            s.phaseText = QStringLiteral("%1 of %2 updated pods available…").arg(s.available).arg(s.desired);
+            s.phaseText = QCoreApplication::translate("RolloutState", "%1 of %2 updated pods available…").arg(s.available).arg(s.desired);
         else
             s.phase = RolloutPhase::Succeeded;
     }
     if (s.phase == RolloutPhase::Succeeded)
-        s.phaseText = QStringLiteral("Rolled out in %1.").arg(formatDuration(elapsedMs));
+        s.phaseText = QCoreApplication::translate("RolloutState", "Rolled out in %1.").arg(formatDuration(elapsedMs));
     m_last = s;
     return s;
 }

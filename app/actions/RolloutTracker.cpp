@@ -4,6 +4,7 @@
 #include "actions/RolloutHistory.h"
 #include "core/Log.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 
 namespace vigia::actions {
@@ -55,7 +56,7 @@ void RolloutTracker::start()
     if (!m_executor || m_kind == ObjectKind::Pod) {
         m_running = true;
         m_clock.start();
-        publish(m_state.fail(QStringLiteral("Nothing to follow for this object."), 0));
+        publish(m_state.fail(QCoreApplication::translate("RolloutTracker", "Nothing to follow for this object."), 0));
         return;
     }
     m_running = true;
@@ -99,11 +100,11 @@ void RolloutTracker::onCommand(quint64 token, const CommandResult &result)
         m_workloadToken = m_podsToken = 0;
         const Error &e = *result.error;
         if (e.code == QLatin1String("kube.not-found-object") && aboutWorkload) {
-            publish(m_state.fail(QStringLiteral("%1 no longer exists.").arg(m_name), m_clock.elapsed()));
+            publish(m_state.fail(QCoreApplication::translate("RolloutTracker", "%1 no longer exists.").arg(m_name), m_clock.elapsed()));
             return;
         }
         if (++m_consecutiveErrors >= kMaxConsecutiveErrors) {
-            publish(m_state.fail(QStringLiteral("Could not follow the rollout: %1").arg(e.message),
+            publish(m_state.fail(QCoreApplication::translate("RolloutTracker", "Could not follow the rollout: %1").arg(e.message),
                                  m_clock.elapsed()));
             return;
         }

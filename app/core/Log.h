@@ -9,3 +9,4 @@ Q_DECLARE_LOGGING_CATEGORY(lcKube)     // vigia.kube
 Q_DECLARE_LOGGING_CATEGORY(lcProfiles) // vigia.profiles
 Q_DECLARE_LOGGING_CATEGORY(lcDb)       // vigia.db
 Q_DECLARE_LOGGING_CATEGORY(lcMetrics)  // vigia.metrics
+Q_DECLARE_LOGGING_CATEGORY(lcDesktop)  // vigia.desktop

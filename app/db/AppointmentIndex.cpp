@@ -1,7 +1,9 @@
 #include "db/AppointmentIndex.h"
+#include "db/SqlConnection.h"
 
 #include "db/SqlQuote.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QTimeZone>
 
@@ -197,13 +199,14 @@ AppointmentIndex::fromSnapshot(const QString &dbPath, const AppointmentMapping &
                                const std::atomic<bool> *cancel)
 {
     if (!m.isUsable())
-        return makeError(QStringLiteral("Map the start and client columns first."), {},
+        return makeError(QCoreApplication::translate("AppointmentIndex", "Map the start and client columns first."), {},
                          QStringLiteral("db.unmapped"));
     sqlite3 *h = nullptr;
     const int rc = sqlite3_open_v2(QFile::encodeName(dbPath).constData(), &h, SQLITE_OPEN_READONLY, nullptr);
     std::unique_ptr<sqlite3, int (*)(sqlite3 *)> guard(h, sqlite3_close_v2);
+    sqlconn::disableDoubleQuotedStrings(h);
     if (rc != SQLITE_OK)
-        return makeError(QStringLiteral("Could not open the snapshot %1.").arg(QFileInfo(dbPath).fileName()),
+        return makeError(QCoreApplication::translate("AppointmentIndex", "Could not open the snapshot %1.").arg(QFileInfo(dbPath).fileName()),
                          h ? QString::fromUtf8(sqlite3_errmsg(h)) : QString(),
                          QStringLiteral("db.query-failed"));
     const QString rest = QStringLiteral("%1, %2, %3, %4, %5, %6, %7 FROM %8")
@@ -221,7 +224,7 @@ AppointmentIndex::fromSnapshot(const QString &dbPath, const AppointmentMapping &
         sqlite3_prepare_v2(h, sql.constData(), int(sql.size()), &st, nullptr);
     }
     if (!st)
-        return makeError(QStringLiteral("Could not read appointments from %1.").arg(m.table),
+        return makeError(QCoreApplication::translate("AppointmentIndex", "Could not read appointments from %1.").arg(m.table),
                          QString::fromUtf8(sqlite3_errmsg(h)), QStringLiteral("db.query-failed"));
     std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt *)> stGuard(st, sqlite3_finalize);
     IndexBuilder b;
@@ -229,7 +232,7 @@ AppointmentIndex::fromSnapshot(const QString &dbPath, const AppointmentMapping &
     qint64 n = 0;
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
         if ((n++ & 0xfff) == 0 && cancel && cancel->load(std::memory_order_relaxed))
-            return makeError(QStringLiteral("Cancelled."), {}, QStringLiteral("db.cancelled"));
+            return makeError(QCoreApplication::translate("AppointmentIndex", "Cancelled."), {}, QStringLiteral("db.cancelled"));
         const qint64 key = sqlite3_column_int64(st, 0);
         const qint64 start =
             sqlite3_column_type(st, 1) == SQLITE_NULL ? kNoStart : sqlite3_column_int64(st, 1);
@@ -243,7 +246,7 @@ AppointmentIndex::fromSnapshot(const QString &dbPath, const AppointmentMapping &
         b.add(key, start, status, status ? sqlite3_column_bytes(st, 2) : 0, fields, sizes);
     }
     if (step != SQLITE_DONE)
-        return makeError(QStringLiteral("Could not read appointments from %1.").arg(m.table),
+        return makeError(QCoreApplication::translate("AppointmentIndex", "Could not read appointments from %1.").arg(m.table),
                          QString::fromUtf8(sqlite3_errmsg(h)), QStringLiteral("db.query-failed"));
     return std::shared_ptr<const AppointmentIndex>(b.finish(keyColumn));
 }

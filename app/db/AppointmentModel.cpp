@@ -3,6 +3,7 @@
 #include "db/SnapshotReader.h"
 #include "db/SqlQuote.h"
 
+#include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -37,11 +38,11 @@ Result<QList<Appointment>> AppointmentModel::previewRows(const QString &dbPath, 
                                                          bool upcoming, int limit)
 {
     if (!m.isUsable())
-        return makeError(QStringLiteral("Map the start and client columns first."), {},
+        return makeError(QCoreApplication::translate("AppointmentModel", "Map the start and client columns first."), {},
                          QStringLiteral("db.unmapped"));
     ScopedSqlConnection c(dbPath);
     if (!c.isOpen())
-        return makeError(QStringLiteral("Could not open the snapshot."), c.errorText(),
+        return makeError(QCoreApplication::translate("AppointmentModel", "Could not open the snapshot."), c.errorText(),
                          QStringLiteral("db.query-failed"));
     const QString start = sqlQuoteIdentifier(m.start);
     const QString table = sqlQuoteIdentifier(m.table);
@@ -65,12 +66,12 @@ Result<QList<Appointment>> AppointmentModel::previewRows(const QString &dbPath, 
                                  upcoming ? QStringLiteral(" AND %1 >= ?").arg(start) : QString())
                             .arg(limit);
     if (!q.prepare(sql))
-        return makeError(QStringLiteral("Could not read appointments."), q.lastError().text(),
+        return makeError(QCoreApplication::translate("AppointmentModel", "Could not read appointments."), q.lastError().text(),
                          QStringLiteral("db.query-failed"));
     if (upcoming)
         q.addBindValue(from);
     if (!q.exec())
-        return makeError(QStringLiteral("Could not read appointments."), q.lastError().text(),
+        return makeError(QCoreApplication::translate("AppointmentModel", "Could not read appointments."), q.lastError().text(),
                          QStringLiteral("db.query-failed"));
     QList<Appointment> out;
     while (q.next())
@@ -408,7 +409,7 @@ QVariant AppointmentModel::data(const QModelIndex &index, int role) const
             const QDateTime &t = index.column() == Start ? a.startsAt : a.endsAt;
             if (!t.isValid())
                 return {};
-            return QStringLiteral("%1 (%2)\nYour local time: %3")
+            return tr("%1 (%2)\nYour local time: %3")
                 .arg(fmt(t, m_tz), QString::fromUtf8(m_tz.id()),
                      t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
         }

@@ -2,6 +2,7 @@
 
 #include "ssh/SshConnection.h"
 
+#include <QCoreApplication>
 #include <QProcess>
 #include <QTimer>
 
@@ -33,7 +34,7 @@ public:
         });
         connect(m_proc, &QProcess::errorOccurred, this, [this](QProcess::ProcessError e) {
             if (e == QProcess::FailedToStart) {
-                m_exit.error = makeError(QStringLiteral("Could not start /bin/sh."), m_proc->errorString(),
+                m_exit.error = makeError(QCoreApplication::translate("CommandRunner", "Could not start /bin/sh."), m_proc->errorString(),
                                          QStringLiteral("db.local-failed"));
                 finish();
             }
@@ -130,7 +131,7 @@ SshCommandRunner::SshCommandRunner(ssh::SshConnection *connection, QObject *pare
 RunningCommand *SshCommandRunner::start(const QString &commandLine, int timeoutMs)
 {
     if (!m_connection)
-        return new FailedCommand(makeError(QStringLiteral("Not connected."), {}, QStringLiteral("db.not-connected")));
+        return new FailedCommand(makeError(QCoreApplication::translate("CommandRunner", "Not connected."), {}, QStringLiteral("db.not-connected")));
     ssh::ExecOptions opts;
     opts.timeoutMs = timeoutMs;
     return new SshCommand(m_connection->exec(commandLine, opts));

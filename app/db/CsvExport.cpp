@@ -1,17 +1,35 @@
 #include "db/CsvExport.h"
 
+#include <QCoreApplication>
 #include <QAbstractItemModel>
 #include <QBuffer>
 #include <QDateTime>
 #include <QFile>
+#include <QRegularExpression>
 #include <QSaveFile>
 
 namespace vigia::db {
 
+bool CsvExport::isFormulaLike(const QString &field)
+{
+    if (field.isEmpty())
+        return false;
+    const QChar c = field.front();
+    if (c != QLatin1Char('=') && c != QLatin1Char('+') && c != QLatin1Char('-') && c != QLatin1Char('@') &&
+        c != QLatin1Char('\t') && c != QLatin1Char('\r'))
+        return false;
+    // A plain signed number ("-12.5") is data a spreadsheet reads as a number, never a formula.
+    static const QRegularExpression number(QStringLiteral("^[-+]?[0-9]+([.,][0-9]+)?$"));
+    return !number.match(field).hasMatch();
+}
+
 QByteArray CsvExport::encodeField(const QString &field)
 {
-    QByteArray b = field.toUtf8();
-    const bool quote = b.contains(',') || b.contains('"') || b.contains('\n') || b.contains('\r') ||
+    // Customers typed these cells. One starting with = + - @ tab or CR is a formula to a
+    // spreadsheet (OWASP "CSV injection"): a leading ' makes it text, shown as typed.
+    const bool formula = isFormulaLike(field);
+    QByteArray b = formula ? "'" + field.toUtf8() : field.toUtf8();
+    const bool quote = formula || b.contains(',') || b.contains('"') || b.contains('\n') || b.contains('\r') ||
                        (!b.isEmpty() && (b.front() == ' ' || b.back() == ' '));
     if (!quote)
         return b;
@@ -46,12 +64,12 @@ QString cellText(const QAbstractItemModel *model, const QModelIndex &idx)
 Result<qint64> CsvExport::write(QAbstractItemModel *model, QIODevice *out, qint64 maxRows)
 {
     if (!model || !out)
-        return makeError(QStringLiteral("Nothing to export."));
+        return makeError(QCoreApplication::translate("CsvExport", "Nothing to export."));
     QStringList header;
     for (int c = 0; c < model->columnCount(); ++c)
         header << model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString();
     if (out->write(encodeRecord(header)) < 0)
-        return makeError(QStringLiteral("Could not write the CSV file."), out->errorString(), QStringLiteral("db.export"));
+        return makeError(QCoreApplication::translate("CsvExport", "Could not write the CSV file."), out->errorString(), QStringLiteral("db.export"));
     qint64 written = 0;
     int row = 0;
     for (;;) {
@@ -62,7 +80,7 @@ Result<qint64> CsvExport::write(QAbstractItemModel *model, QIODevice *out, qint6
             for (int c = 0; c < model->columnCount(); ++c)
                 fields << cellText(model, model->index(row, c));
             if (out->write(encodeRecord(fields)) < 0)
-                return makeError(QStringLiteral("Could not write the CSV file."), out->errorString(), QStringLiteral("db.export"));
+                return makeError(QCoreApplication::translate("CsvExport", "Could not write the CSV file."), out->errorString(), QStringLiteral("db.export"));
             ++written;
         }
         if (!model->canFetchMore({}))
@@ -79,14 +97,14 @@ Result<qint64> CsvExport::writeFile(QAbstractItemModel *model, const QString &pa
 {
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly))
-        return makeError(QStringLiteral("Could not create %1.").arg(path), f.errorString(), QStringLiteral("db.export"));
+        return makeError(QCoreApplication::translate("CsvExport", "Could not create %1.").arg(path), f.errorString(), QStringLiteral("db.export"));
     // Exports hold the same personal data as the snapshot.
     f.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
     auto r = write(model, &f);
     if (!r)
         return r;
     if (!f.commit())
-        return makeError(QStringLiteral("Could not save %1.").arg(path), f.errorString(), QStringLiteral("db.export"));
+        return makeError(QCoreApplication::translate("CsvExport", "Could not save %1.").arg(path), f.errorString(), QStringLiteral("db.export"));
     return r;
 }
 

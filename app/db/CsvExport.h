@@ -15,6 +15,8 @@ namespace vigia::db {
 
 class CsvExport {
 public:
+    // Text a spreadsheet would run as a formula; encodeField writes it with a leading '.
+    static bool isFormulaLike(const QString &field);
     static QByteArray encodeField(const QString &field);
     static QByteArray encodeRecord(const QStringList &fields);
     // Header from headerData, then every row (DisplayRole; EditRole for dates and

@@ -5,6 +5,7 @@
 #include "db/SnapshotPlanner.h"
 #include "remote/KubectlRunner.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
@@ -20,7 +21,7 @@ Result<QList<VolumeDir>> DbDiscovery::parseVolumes(const QByteArray &pvcJson, co
     QJsonParseError perr{};
     const QJsonDocument pvcDoc = QJsonDocument::fromJson(pvcJson, &perr);
     if (perr.error != QJsonParseError::NoError || !pvcDoc.isObject())
-        return makeError(QStringLiteral("Could not read the list of volume claims."), perr.errorString(),
+        return makeError(QCoreApplication::translate("DbDiscovery", "Could not read the list of volume claims."), perr.errorString(),
                          QStringLiteral("db.discovery"));
     QHash<QString, QString> pvPaths;
     const QJsonDocument pvDoc = QJsonDocument::fromJson(pvJson);
@@ -108,7 +109,7 @@ void DbDiscoveryJob::start(const QString &storageRoot, bool sudo, const QStringL
     m_pvc.clear();
     m_pvToken = 0;
     if (!m_kubectl) {
-        fail(makeError(QStringLiteral("kubectl is not available."), {}, QStringLiteral("db.discovery")));
+        fail(makeError(QCoreApplication::translate("DbDiscovery", "kubectl is not available."), {}, QStringLiteral("db.discovery")));
         return;
     }
     m_pvcToken = m_kubectl->run({QStringLiteral("get"), QStringLiteral("pvc"), QStringLiteral("-A"), QStringLiteral("-o"),

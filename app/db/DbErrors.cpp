@@ -1,4 +1,5 @@
 #include "db/DbErrors.h"
+#include <QCoreApplication>
 
 namespace vigia::db {
 
@@ -24,14 +25,14 @@ QString firstLine(const QByteArray &err)
 QString stepName(SnapshotStep step)
 {
     switch (step) {
-    case SnapshotStep::Probe: return QStringLiteral("checking the database file");
-    case SnapshotStep::TempDir: return QStringLiteral("creating a temporary folder");
-    case SnapshotStep::Vacuum: return QStringLiteral("taking the snapshot with sqlite3");
-    case SnapshotStep::Download: return QStringLiteral("downloading the snapshot");
-    case SnapshotStep::DownloadWal: return QStringLiteral("downloading the write-ahead log");
-    case SnapshotStep::Cleanup: return QStringLiteral("removing the temporary copy");
-    case SnapshotStep::Verify: return QStringLiteral("verifying the local copy");
-    case SnapshotStep::Discovery: return QStringLiteral("looking for databases");
+    case SnapshotStep::Probe: return QCoreApplication::translate("DbErrors", "checking the database file");
+    case SnapshotStep::TempDir: return QCoreApplication::translate("DbErrors", "creating a temporary folder");
+    case SnapshotStep::Vacuum: return QCoreApplication::translate("DbErrors", "taking the snapshot with sqlite3");
+    case SnapshotStep::Download: return QCoreApplication::translate("DbErrors", "downloading the snapshot");
+    case SnapshotStep::DownloadWal: return QCoreApplication::translate("DbErrors", "downloading the write-ahead log");
+    case SnapshotStep::Cleanup: return QCoreApplication::translate("DbErrors", "removing the temporary copy");
+    case SnapshotStep::Verify: return QCoreApplication::translate("DbErrors", "verifying the local copy");
+    case SnapshotStep::Discovery: return QCoreApplication::translate("DbErrors", "looking for databases");
     }
     return {};
 }
@@ -67,62 +68,62 @@ Error classifyRemoteFailure(const FailureContext &ctx, std::optional<int> exitCo
 {
     const FailureKind kind = classifyFailureKind(exitCode, stderrText);
     const QString detail = firstLine(stderrText);
-    const QString p = ctx.path.isEmpty() ? QStringLiteral("the database") : ctx.path;
+    const QString p = ctx.path.isEmpty() ? QCoreApplication::translate("DbErrors", "the database") : ctx.path;
     Error err;
     switch (kind) {
     case FailureKind::PermissionDenied:
         err.code = QStringLiteral("db.permission-denied");
         if (ctx.sudoTried) {
-            err.message = QStringLiteral("Permission denied reading %1, even with sudo.").arg(p);
-            err.hint = QStringLiteral("sudo -n was tried and still could not read it. Check the file's owner and mode on the server.");
+            err.message = QCoreApplication::translate("DbErrors", "Permission denied reading %1, even with sudo.").arg(p);
+            err.hint = QCoreApplication::translate("DbErrors", "sudo -n was tried and still could not read it. Check the file's owner and mode on the server.");
         } else if (ctx.sudoAllowed) {
-            err.message = QStringLiteral("Permission denied reading %1 (sudo was not tried).").arg(p);
-            err.hint = QStringLiteral("Retry; Vigía tries sudo -n when a plain read is refused.");
+            err.message = QCoreApplication::translate("DbErrors", "Permission denied reading %1 (sudo was not tried).").arg(p);
+            err.hint = QCoreApplication::translate("DbErrors", "Retry; Vigía tries sudo -n when a plain read is refused.");
         } else {
-            err.message = QStringLiteral("Permission denied reading %1 (sudo was not tried: the profile does not allow it).").arg(p);
-            err.hint = QStringLiteral("Allow sudo for databases in the profile (passwordless sudo -n), or make the file readable by your SSH user.");
+            err.message = QCoreApplication::translate("DbErrors", "Permission denied reading %1 (sudo was not tried: the profile does not allow it).").arg(p);
+            err.hint = QCoreApplication::translate("DbErrors", "Allow sudo for databases in the profile (passwordless sudo -n), or make the file readable by your SSH user.");
         }
         break;
     case FailureKind::NotFound:
         err.code = QStringLiteral("db.not-found");
-        err.message = QStringLiteral("The file %1 is not there.").arg(p);
-        err.hint = QStringLiteral("Check the path in the profile, or run discovery again: the volume may have moved.");
+        err.message = QCoreApplication::translate("DbErrors", "The file %1 is not there.").arg(p);
+        err.hint = QCoreApplication::translate("DbErrors", "Check the path in the profile, or run discovery again: the volume may have moved.");
         break;
     case FailureKind::NotADatabase:
         err.code = QStringLiteral("db.not-a-database");
-        err.message = QStringLiteral("%1 is not an SQLite database (or it is damaged).").arg(p);
-        err.hint = QStringLiteral("Pick another file; nothing was changed on the server.");
+        err.message = QCoreApplication::translate("DbErrors", "%1 is not an SQLite database (or it is damaged).").arg(p);
+        err.hint = QCoreApplication::translate("DbErrors", "Pick another file; nothing was changed on the server.");
         break;
     case FailureKind::SudoNeedsPassword:
         err.code = QStringLiteral("db.sudo-password");
-        err.message = QStringLiteral("sudo needs a password to read %1.").arg(p);
-        err.hint = QStringLiteral("Vigía only uses passwordless sudo (sudo -n). Add a NOPASSWD rule for this user, or make the file readable.");
+        err.message = QCoreApplication::translate("DbErrors", "sudo needs a password to read %1.").arg(p);
+        err.hint = QCoreApplication::translate("DbErrors", "Vigía only uses passwordless sudo (sudo -n). Add a NOPASSWD rule for this user, or make the file readable.");
         break;
     case FailureKind::NoSqlite3:
         err.code = QStringLiteral("db.no-sqlite3");
-        err.message = QStringLiteral("sqlite3 is not installed on the server.");
-        err.hint = QStringLiteral("Vigía falls back to copying the file and its -wal; install sqlite3 on the server for fully consistent snapshots.");
+        err.message = QCoreApplication::translate("DbErrors", "sqlite3 is not installed on the server.");
+        err.hint = QCoreApplication::translate("DbErrors", "Vigía falls back to copying the file and its -wal; install sqlite3 on the server for fully consistent snapshots.");
         break;
     case FailureKind::Busy:
         err.code = QStringLiteral("db.busy");
-        err.message = QStringLiteral("%1 was busy while %2.").arg(p, stepName(ctx.step));
-        err.hint = QStringLiteral("Refresh again in a moment.");
+        err.message = QCoreApplication::translate("DbErrors", "%1 was busy while %2.").arg(p, stepName(ctx.step));
+        err.hint = QCoreApplication::translate("DbErrors", "Refresh again in a moment.");
         break;
     case FailureKind::NoSpace:
         err.code = QStringLiteral("db.no-space");
-        err.message = QStringLiteral("No space left on the server's temporary folder while %1.").arg(stepName(ctx.step));
-        err.hint = QStringLiteral("Free space in /tmp (or $TMPDIR) on the server; a snapshot needs about the database's size.");
+        err.message = QCoreApplication::translate("DbErrors", "No space left on the server's temporary folder while %1.").arg(stepName(ctx.step));
+        err.hint = QCoreApplication::translate("DbErrors", "Free space in /tmp (or $TMPDIR) on the server; a snapshot needs about the database's size.");
         break;
     case FailureKind::Other:
         err.code = QStringLiteral("db.remote-failed");
-        err.message = QStringLiteral("Failed while %1 for %2%3.")
+        err.message = QCoreApplication::translate("DbErrors", "Failed while %1 for %2%3.")
                           .arg(stepName(ctx.step), p,
-                               exitCode ? QStringLiteral(" (exit status %1)").arg(*exitCode) : QString());
-        err.hint = detail.isEmpty() ? QString() : QStringLiteral("The server said: %1").arg(detail);
+                               exitCode ? QCoreApplication::translate("DbErrors", " (exit status %1)").arg(*exitCode) : QString());
+        err.hint = detail.isEmpty() ? QString() : QCoreApplication::translate("DbErrors", "The server said: %1").arg(detail);
         return err;
     }
     if (!detail.isEmpty() && kind != FailureKind::NoSqlite3)
-        err.hint += QStringLiteral("\nThe server said: %1").arg(detail);
+        err.hint += QCoreApplication::translate("DbErrors", "\nThe server said: %1").arg(detail);
     return err;
 }
 

@@ -94,9 +94,9 @@ QVariant QuoteModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::ToolTipRole:
         if (index.column() == Created && q.createdAt.isValid())
-            return QStringLiteral("Your local time: %1").arg(q.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+            return tr("Your local time: %1").arg(q.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
         if (index.column() == Email)
-            return QStringLiteral("Double-click to write to %1").arg(q.contactEmail);
+            return tr("Double-click to write to %1").arg(q.contactEmail);
         break;
     case Qt::EditRole:
         if (index.column() == Created)

@@ -100,6 +100,22 @@ std::optional<AppointmentMapping> AppointmentMapping::fromPairs(const QStringLis
     return m;
 }
 
+AppointmentMapping AppointmentMapping::restrictedTo(const QStringList &columns) const
+{
+    AppointmentMapping m = *this;
+    for (const auto &[name, member] : kMappingFields) {
+        if (member == &AppointmentMapping::table)
+            continue;
+        // SQLite matches identifiers case-insensitively; the table's own spelling is kept.
+        const QString wanted = m.*member;
+        m.*member = QString();
+        for (const QString &c : columns)
+            if (c.compare(wanted, Qt::CaseInsensitive) == 0)
+                m.*member = c;
+    }
+    return m;
+}
+
 AppointmentMapping AppointmentMapping::guess(const QString &table, const QStringList &columns)
 {
     AppointmentMapping m;

@@ -61,6 +61,8 @@ struct AppointmentMapping {
     bool isUsable() const { return !table.isEmpty() && !start.isEmpty() && !client.isEmpty(); }
     // Best guess from a table's column names (start_time, customer, state, ...).
     static AppointmentMapping guess(const QString &table, const QStringList &columns);
+    // The same mapping with every field that names a column not in `columns` unmapped.
+    AppointmentMapping restrictedTo(const QStringList &columns) const;
     // "field=column" pairs for the profile; fromPairs leaves fields it is not given
     // unmapped, and returns nullopt when the pairs do not make a usable mapping.
     QStringList toPairs() const;

@@ -1,5 +1,7 @@
 #include "db/SnapshotCache.h"
 
+#include <QCoreApplication>
+#include <QLocale>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -41,7 +43,7 @@ SnapshotCache::SnapshotCache(const QString &profileName, const QString &root)
 Result<void> SnapshotCache::ensureDir() const
 {
     if (!QDir().mkpath(m_dir))
-        return makeError(QStringLiteral("Could not create the snapshot folder %1.").arg(m_dir), {},
+        return makeError(QCoreApplication::translate("SnapshotCache", "Could not create the snapshot folder %1.").arg(m_dir), {},
                          QStringLiteral("db.local-failed"));
     QFile::setPermissions(m_dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     return {};
@@ -74,12 +76,12 @@ Result<void> SnapshotCache::store(const SnapshotInfo &info) const
                   {QStringLiteral("tableCount"), info.tableCount}};
     QSaveFile f(QDir(m_dir).filePath(info.label + QStringLiteral(".json")));
     if (!f.open(QIODevice::WriteOnly))
-        return makeError(QStringLiteral("Could not write snapshot details in %1.").arg(m_dir), f.errorString(),
+        return makeError(QCoreApplication::translate("SnapshotCache", "Could not write snapshot details in %1.").arg(m_dir), f.errorString(),
                          QStringLiteral("db.local-failed"));
     f.setPermissions(kPrivate);
     f.write(QJsonDocument(o).toJson(QJsonDocument::Indented));
     if (!f.commit())
-        return makeError(QStringLiteral("Could not write snapshot details in %1.").arg(m_dir), f.errorString(),
+        return makeError(QCoreApplication::translate("SnapshotCache", "Could not write snapshot details in %1.").arg(m_dir), f.errorString(),
                          QStringLiteral("db.local-failed"));
     return {};
 }
@@ -118,20 +120,21 @@ QString SnapshotCache::asOfText(const QDateTime &takenAt, const QDateTime &now)
 {
     const QDateTime t = takenAt.toLocalTime();
     if (t.date() == now.toLocalTime().date())
-        return QStringLiteral("as of %1").arg(t.toString(QStringLiteral("HH:mm:ss")));
-    return QStringLiteral("as of %1").arg(t.toString(QStringLiteral("d MMM HH:mm")));
+        return QCoreApplication::translate("SnapshotCache", "as of %1").arg(QLocale().toString(t.time(), QStringLiteral("HH:mm:ss")));
+    return QCoreApplication::translate("SnapshotCache", "as of %1").arg(QLocale().toString(t, QStringLiteral("d MMM HH:mm")));
 }
 
 QString SnapshotCache::ageText(const QDateTime &takenAt, const QDateTime &now)
 {
     const qint64 s = qMax<qint64>(0, takenAt.secsTo(now));
     if (s < 60)
-        return QStringLiteral("%1 s").arg(s);
+        return QCoreApplication::translate("SnapshotCache", "%1 s").arg(s);
     if (s < 3600)
-        return QStringLiteral("%1 min").arg(s / 60);
+        return QCoreApplication::translate("SnapshotCache", "%1 min").arg(s / 60);
     if (s < 86400 * 2)
-        return QStringLiteral("%1 h").arg(s / 3600);
-    return QStringLiteral("%1 days").arg(s / 86400);
+        return QCoreApplication::translate("SnapshotCache", "%1 h").arg(s / 3600);
+    const int days = int(s / 86400);
+    return QCoreApplication::translate("SnapshotCache", "%n days", nullptr, days);
 }
 
 } // namespace vigia::db

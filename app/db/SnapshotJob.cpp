@@ -5,6 +5,7 @@
 #include "db/DbErrors.h"
 #include "db/SnapshotVerifier.h"
 
+#include <QCoreApplication>
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -54,7 +55,14 @@ quint64 SnapshotJob::start(const SnapshotRequest &request)
         }, Qt::QueuedConnection);
         return m_token;
     }
-    emit stageChanged(m_token, QStringLiteral("Checking %1…").arg(request.remotePath));
+    if (!m_swept) {
+        // A snapshot that died with its connection leaves its copy in the server's temp folder:
+        // the first snapshot of a session removes this user's old ones. Fire and forget.
+        m_swept = true;
+        RunningCommand *c = m_runner->start(SnapshotPlanner::sweepStaleCommand(), kCleanupTimeoutMs);
+        connect(c, &RunningCommand::finished, c, &QObject::deleteLater);
+    }
+    emit stageChanged(m_token, QCoreApplication::translate("SnapshotJob", "Checking %1…").arg(request.remotePath));
     probe(m_sudo);
     return m_token;
 }
@@ -77,7 +85,7 @@ void SnapshotJob::cancel()
     SnapshotOutcome o;
     o.cancelled = true;
     o.attempts = m_attempt;
-    o.error = makeError(QStringLiteral("Snapshot cancelled."), {}, QStringLiteral("db.cancelled"));
+    o.error = makeError(QCoreApplication::translate("SnapshotJob", "Snapshot cancelled."), {}, QStringLiteral("db.cancelled"));
     finish(o);
     Q_UNUSED(t);
 }
@@ -124,7 +132,7 @@ void SnapshotJob::probe(bool sudo)
                 const FailureKind k = classifyFailureKind(exit.exitCode, err);
                 if (k == FailureKind::PermissionDenied && m_req.allowSudo && !m_sudoTried) {
                     m_sudoTried = true;
-                    emit stageChanged(m_token, QStringLiteral("Permission denied; trying sudo -n…"));
+                    emit stageChanged(m_token, QCoreApplication::translate("SnapshotJob", "Permission denied; trying sudo -n…"));
                     probe(true);
                     return;
                 }
@@ -154,9 +162,12 @@ void SnapshotJob::beginAttempt()
 {
     ++m_attempt;
     m_received = 0;
-    const bool useVacuum = m_req.method == SnapshotMethod::Sqlite3 ||
-                           (m_req.method == SnapshotMethod::Auto && m_probe.hasSqlite3);
-    if (useVacuum)
+    const SnapshotPlan plan = SnapshotPlanner::choosePlan(m_probe, m_req.method);
+    if (!plan.reason.isEmpty() && m_attempt == 1) {
+        qCInfo(lcDb) << "snapshot by copy:" << plan.reason;
+        emit stageChanged(m_token, plan.reason);
+    }
+    if (plan.method == SnapshotMethod::Sqlite3)
         vacuumPath();
     else
         copyPath();
@@ -165,7 +176,7 @@ void SnapshotJob::beginAttempt()
 void SnapshotJob::vacuumPath()
 {
     m_method = QStringLiteral("vacuum-into");
-    emit stageChanged(m_token, QStringLiteral("Taking a snapshot on the server (attempt %1 of %2)…")
+    emit stageChanged(m_token, QCoreApplication::translate("SnapshotJob", "Taking a snapshot on the server (attempt %1 of %2)…")
                                    .arg(m_attempt).arg(m_req.maxAttempts));
     run(SnapshotStep::TempDir, SnapshotPlanner::tempDirCommand(), m_req.stepTimeoutMs,
         [this](const ssh::ExitInfo &exit, const QByteArray &out, const QByteArray &err) {
@@ -178,6 +189,15 @@ void SnapshotJob::vacuumPath()
                 return finish(o);
             }
             m_remoteTempDir = dir.value();
+            // VACUUM INTO writes at most the database's pages; the -wal's are folded in.
+            const qint64 needed = m_probe.size + m_probe.walSize;
+            if (const std::optional<DiskSpace> space = SnapshotPlanner::parseFreeSpace(out)) {
+                if (Result<void> room = SnapshotPlanner::checkRoomFor(needed, *space, m_remoteTempDir); !room) {
+                    SnapshotOutcome o;
+                    o.error = room.error();
+                    return cleanupRemote([this, o] { finish(o); });
+                }
+            }
             const QString remoteFile = SnapshotPlanner::snapshotFileIn(m_remoteTempDir);
             run(SnapshotStep::Vacuum, SnapshotPlanner::vacuumCommand(m_req.remotePath, remoteFile, m_sudo),
                 m_req.stepTimeoutMs,
@@ -199,10 +219,11 @@ void SnapshotJob::vacuumPath()
                         cleanupRemote([this, vexit, verr] { failStep(SnapshotStep::Vacuum, vexit, verr); });
                         return;
                     }
+                    Q_UNUSED(vout);
                     m_takenAt = QDateTime::currentDateTimeUtc();
-                    auto size = SnapshotPlanner::parseSize(vout);
-                    m_total = size ? size.value() : 0;
-                    emit stageChanged(m_token, QStringLiteral("Downloading the snapshot…"));
+                    // An upper bound, for the progress bar: the copy is the pages in use.
+                    m_total = m_probe.size + m_probe.walSize;
+                    emit stageChanged(m_token, QCoreApplication::translate("SnapshotJob", "Downloading the snapshot…"));
                     download(remoteFile, m_cache.stagingPathFor(m_label), SnapshotStep::Download, false,
                              [this] { cleanupRemote([this] { verify(); }); });
                 });
@@ -215,7 +236,7 @@ void SnapshotJob::copyPath()
     m_total = m_probe.size + m_probe.walSize;
     m_received = 0;
     m_takenAt = QDateTime::currentDateTimeUtc();
-    emit stageChanged(m_token, QStringLiteral("Copying the database and its -wal (no sqlite3 on the server; attempt %1 of %2)…")
+    emit stageChanged(m_token, QCoreApplication::translate("SnapshotJob", "Copying the database and its -wal (no sqlite3 on the server; attempt %1 of %2)…")
                                    .arg(m_attempt).arg(m_req.maxAttempts));
     const QString staging = m_cache.stagingPathFor(m_label);
     // quick_check cannot see a torn copy: a checkpoint between reading the file and
@@ -234,11 +255,19 @@ void SnapshotJob::copyPath()
                                                 const QByteArray &err2) {
                                      if (!exit2.success())
                                          return failStep(SnapshotStep::DownloadWal, exit2, err2);
+                                     if (before.contains("\njournal\n") || after.contains("\njournal\n"))
+                                         return retryOrFail(makeError(
+                                             QCoreApplication::translate(
+                                                 "SnapshotJob", "The app was writing to the database while it was "
+                                                                "being copied, so the copy could be torn."),
+                                             QCoreApplication::translate(
+                                                 "SnapshotJob", "Take the snapshot again in a moment."),
+                                             QStringLiteral("db.torn-copy")));
                                      if (after != before)
                                          return retryOrFail(makeError(
-                                             QStringLiteral("The database was checkpointed while it was being "
+                                             QCoreApplication::translate("SnapshotJob", "The database was checkpointed while it was being "
                                                             "copied, so the copy could be torn."),
-                                             QStringLiteral("Install sqlite3 on the server for snapshots that "
+                                             QCoreApplication::translate("SnapshotJob", "Install sqlite3 on the server for snapshots that "
                                                             "do not depend on timing."),
                                              QStringLiteral("db.torn-copy")));
                                      verify();
@@ -254,7 +283,7 @@ void SnapshotJob::download(const QString &remoteFile, const QString &localFile, 
     m_sink = std::make_unique<QFile>(localFile);
     if (!m_sink->open(QIODevice::WriteOnly | QIODevice::Truncate, QFile::ReadOwner | QFile::WriteOwner)) {
         SnapshotOutcome o;
-        o.error = makeError(QStringLiteral("Could not write %1.").arg(localFile), m_sink->errorString(),
+        o.error = makeError(QCoreApplication::translate("SnapshotJob", "Could not write %1.").arg(localFile), m_sink->errorString(),
                             QStringLiteral("db.local-failed"));
         m_sink.reset();
         return cleanupRemote([this, o] { finish(o); });
@@ -269,7 +298,7 @@ void SnapshotJob::download(const QString &remoteFile, const QString &localFile, 
             return cleanupRemote([this, step, exit, err] { failStep(step, exit, err); });
         if (!flushed) {
             SnapshotOutcome o;
-            o.error = makeError(QStringLiteral("Could not write the local copy (disk full?)."), {},
+            o.error = makeError(QCoreApplication::translate("SnapshotJob", "Could not write the local copy (disk full?)."), {},
                                 QStringLiteral("db.local-failed"));
             return cleanupRemote([this, o] { finish(o); });
         }
@@ -293,7 +322,7 @@ void SnapshotJob::cleanupRemote(std::function<void()> next)
 
 void SnapshotJob::verify()
 {
-    emit stageChanged(m_token, QStringLiteral("Verifying the copy…"));
+    emit stageChanged(m_token, QCoreApplication::translate("SnapshotJob", "Verifying the copy…"));
     const quint64 t = m_token;
     const QString staging = m_cache.stagingPathFor(m_label);
     const QString finalPath = m_cache.pathFor(m_label);
@@ -331,7 +360,7 @@ void SnapshotJob::failStep(SnapshotStep step, const ssh::ExitInfo &exit, const Q
     if (exit.error) {
         o.error = *exit.error;
     } else if (exit.timedOut) {
-        o.error = makeError(QStringLiteral("The server took too long while %1.").arg(stepName(step)), {},
+        o.error = makeError(QCoreApplication::translate("SnapshotJob", "The server took too long while %1.").arg(stepName(step)), {},
                             QStringLiteral("db.timeout"));
     } else {
         o.error = classifyRemoteFailure({step, m_req.remotePath, m_req.allowSudo, m_sudoTried}, exit.exitCode, err);
@@ -348,7 +377,7 @@ void SnapshotJob::retryOrFail(const Error &e)
     }
     SnapshotOutcome o;
     o.error = e;
-    o.error.message = QStringLiteral("No consistent snapshot after %1 attempts: %2").arg(m_attempt).arg(e.message);
+    o.error.message = QCoreApplication::translate("SnapshotJob", "No consistent snapshot after %1 attempts: %2").arg(m_attempt).arg(e.message);
     finish(o);
 }
 

@@ -75,6 +75,7 @@ private:
     SnapshotRequest m_req;
     quint64 m_token = 0;
     bool m_running = false;
+    bool m_swept = false; // stale snapshot folders of earlier sessions removed
     bool m_sudo = false;
     bool m_sudoTried = false;
     int m_attempt = 0;

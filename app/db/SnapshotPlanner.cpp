@@ -3,6 +3,7 @@
 #include "db/SqlQuote.h"
 #include "remote/ShellQuote.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 namespace vigia::db {
@@ -13,15 +14,26 @@ namespace {
 
 // Fixed scripts; every value reaches them as a positional argument ("$1"),
 // never pasted into the script text.
+// Lines: size, -wal size, sqlite3 or not, the file's owner uid, our uid, which of -wal and -shm
+// exist; then the first 100 header bytes (the magic, and bytes 18-19: 1 = rollback journal,
+// 2 = WAL). What exists beside the file decides whether opening it would create anything there.
 const QString kProbeScript = QStringLiteral(
     "stat -c %s -- \"$1\" || exit 2; "
     "stat -c %s -- \"$1-wal\" 2>/dev/null || echo 0; "
     "if command -v sqlite3 >/dev/null 2>&1; then echo sqlite3; else echo nosqlite3; fi; "
-    "head -c 16 -- \"$1\" || exit 3");
+    "stat -c %u -- \"$1\"; id -u; "
+    "w=0; s=0; [ -e \"$1-wal\" ] && w=1; [ -e \"$1-shm\" ] && s=1; echo \"wal=$w shm=$s\"; "
+    "head -c 100 -- \"$1\" || exit 3");
 
+// The folder, then its filesystem's line from df (1K blocks), to refuse a copy that would fill it.
+const QString kTempDirScript = QStringLiteral(
+    "d=$(mktemp -d -t vigia-snap.XXXXXXXX) || exit 1; echo \"$d\"; df -Pk -- \"$d\" | tail -n 1");
+
+// exec: sudo relays a cancel's signal to its child, which must be sqlite3 itself, not a shell
+// that would leave it running. -init /dev/null: no ~/.sqliterc of the server's user applies.
+// umask 077 makes the copy 0600 as VACUUM INTO creates it.
 const QString kVacuumScript = QStringLiteral(
-    "umask 077 && sqlite3 -readonly -bail -cmd '.timeout 5000' \"$1\" \"$2\" && "
-    "chmod 600 -- \"$3\" && stat -c %s -- \"$3\"");
+    "umask 077 && exec sqlite3 -init /dev/null -readonly -bail -cmd '.timeout 5000' \"$1\" \"$2\"");
 
 // What a copy without sqlite3 must find unchanged before and after it: in WAL
 // mode the database file is written only by checkpoints (its size and mtime,
@@ -29,8 +41,11 @@ const QString kVacuumScript = QStringLiteral(
 // WAL rewrites its header (new salts; its 32 raw bytes are compared). Only
 // stat and head, which the probe needs already. Appends to the WAL change neither: a
 // copy of the file and then of a longer WAL is still a consistent prefix.
+// A rollback-journal database being written has a -journal beside it: its name is printed, so
+// a copy made meanwhile is refused.
 const QString kFingerprintScript = QStringLiteral(
     "stat -c '%s %y' -- \"$1\" || exit 2; "
+    "if [ -e \"$1-journal\" ]; then echo journal; fi; "
     "if [ -e \"$1-wal\" ]; then head -c 32 -- \"$1-wal\"; else echo nowal; fi");
 
 const QString kCatIfExistsScript = QStringLiteral(
@@ -60,45 +75,117 @@ QString SnapshotPlanner::probeCommand(const QString &dbPath, bool sudo)
 
 Result<ProbeResult> SnapshotPlanner::parseProbe(const QByteArray &out)
 {
-    // Three text lines, then up to 16 raw header bytes.
+    // Six text lines, then up to 100 raw header bytes.
     qsizetype pos = 0;
     QList<QByteArray> lines;
-    for (int i = 0; i < 3; ++i) {
+    for (int i = 0; i < 6; ++i) {
         const qsizetype nl = out.indexOf('\n', pos);
         if (nl < 0)
-            return makeError(QStringLiteral("Unexpected answer from the server while checking the database file."),
+            return makeError(QCoreApplication::translate(
+                                 "SnapshotPlanner", "Unexpected answer from the server while checking the database file."),
                              {}, QStringLiteral("db.protocol"));
         lines << out.mid(pos, nl - pos).trimmed();
         pos = nl + 1;
     }
     ProbeResult r;
-    bool ok1 = false, ok2 = false;
+    bool ok1 = false, ok2 = false, ok3 = false, ok4 = false;
     r.size = lines[0].toLongLong(&ok1);
     r.walSize = lines[1].toLongLong(&ok2);
-    if (!ok1 || !ok2 || r.size < 0 || r.walSize < 0)
-        return makeError(QStringLiteral("Unexpected file size from the server."), {}, QStringLiteral("db.protocol"));
+    r.ownerUid = lines[3].toLongLong(&ok3);
+    r.ourUid = lines[4].toLongLong(&ok4);
+    if (!ok1 || !ok2 || !ok3 || !ok4 || r.size < 0 || r.walSize < 0)
+        return makeError(QCoreApplication::translate("SnapshotPlanner", "Unexpected file size from the server."), {},
+                         QStringLiteral("db.protocol"));
     r.hasSqlite3 = lines[2] == "sqlite3";
+    r.walExists = lines[5].contains("wal=1");
+    r.shmExists = lines[5].contains("shm=1");
     const QByteArray header = out.mid(pos);
-    r.looksLikeSqlite = (r.size == 0 && header.isEmpty()) || header == kSqliteMagic;
+    r.looksLikeSqlite = (r.size == 0 && header.isEmpty()) || header.startsWith(kSqliteMagic);
+    if (header.size() >= 20) {
+        const auto write = quint8(header.at(18)), read = quint8(header.at(19));
+        if (write == 2 && read == 2)
+            r.journal = JournalMode::Wal;
+        else if (write == 1 && read == 1)
+            r.journal = JournalMode::Rollback;
+    }
     return r;
+}
+
+SnapshotPlan SnapshotPlanner::choosePlan(const ProbeResult &probe, SnapshotMethod requested)
+{
+    const auto why = [](const char *text) { return QCoreApplication::translate("SnapshotPlanner", text); };
+    if (requested == SnapshotMethod::Copy)
+        return {SnapshotMethod::Copy, {}};
+    // SQLite creates -wal and -shm beside a WAL database that no connection has open, owned by
+    // whoever opens it: as another user (or root under sudo) that locks the app out of writing.
+    // A copy creates nothing on the server.
+    if (probe.journal == JournalMode::Wal && (!probe.walExists || !probe.shmExists))
+        return {SnapshotMethod::Copy,
+                why("The app has the database closed, and opening it would create files beside it: copying it "
+                    "instead.")};
+    // A reader of a rollback-journal database holds its lock as long as it reads: the whole VACUUM,
+    // during which the app cannot write. A copy, checked before and after, holds none.
+    if (probe.journal == JournalMode::Rollback)
+        return {SnapshotMethod::Copy,
+                why("The database uses a rollback journal, where a snapshot would block the app's writes: "
+                    "copying it instead.")};
+    if (requested == SnapshotMethod::Sqlite3 || probe.hasSqlite3)
+        return {SnapshotMethod::Sqlite3, {}};
+    return {SnapshotMethod::Copy, {}};
 }
 
 QString SnapshotPlanner::tempDirCommand()
 {
-    return buildCommandLine({QStringLiteral("mktemp"), QStringLiteral("-d"), QStringLiteral("-t"),
-                             QStringLiteral("vigia-snap.XXXXXXXX")});
+    return buildCommandLine({QStringLiteral("sh"), QStringLiteral("-c"), kTempDirScript, QStringLiteral("sh")});
 }
 
 Result<QString> SnapshotPlanner::parseTempDir(const QByteArray &out)
 {
-    const QString dir = QString::fromUtf8(out).trimmed();
+    const QString dir = QString::fromUtf8(out.left(out.indexOf('\n') < 0 ? out.size() : out.indexOf('\n'))).trimmed();
     // mktemp names are plain; anything else is not what we asked for, and the
     // name ends up inside an SQL literal and an rm -rf.
     static const QRegularExpression re(QStringLiteral("^/[A-Za-z0-9._/-]*vigia-snap\\.[A-Za-z0-9]+$"));
     if (!re.match(dir).hasMatch() || dir.contains(QStringLiteral("/../")))
-        return makeError(QStringLiteral("The server's mktemp returned an unexpected folder name."), dir,
-                         QStringLiteral("db.protocol"));
+        return makeError(QCoreApplication::translate("SnapshotPlanner",
+                                                     "The server's mktemp returned an unexpected folder name."),
+                         dir, QStringLiteral("db.protocol"));
     return dir;
+}
+
+std::optional<DiskSpace> SnapshotPlanner::parseFreeSpace(const QByteArray &out)
+{
+    // "Filesystem 1024-blocks Used Available Capacity Mounted-on" (POSIX df -P), on the line after the folder.
+    const QList<QByteArray> lines = out.trimmed().split('\n');
+    if (lines.size() < 2)
+        return std::nullopt;
+    const QList<QByteArray> f = lines.last().simplified().split(' ');
+    if (f.size() < 6)
+        return std::nullopt;
+    bool ok1 = false, ok2 = false;
+    DiskSpace d;
+    d.totalBytes = f.at(1).toLongLong(&ok1) * 1024;
+    d.availableBytes = f.at(3).toLongLong(&ok2) * 1024;
+    if (!ok1 || !ok2 || d.totalBytes <= 0)
+        return std::nullopt;
+    return d;
+}
+
+Result<void> SnapshotPlanner::checkRoomFor(qint64 bytes, const DiskSpace &space, const QString &dir)
+{
+    // A full /tmp can stop the server's own services; keep a tenth of the disk free.
+    const qint64 after = space.availableBytes - bytes;
+    if (after * 10 >= space.totalBytes)
+        return {};
+    const auto mb = [](qint64 b) { return QString::number(double(b) / (1024.0 * 1024.0), 'f', 1); };
+    return makeError(
+        QCoreApplication::translate("SnapshotPlanner",
+                                    "Not enough room on the server for a snapshot: %1 MB free in %2, and a %3 MB "
+                                    "copy would leave less than 10 % of that disk free.")
+            .arg(mb(space.availableBytes), dir, mb(bytes)),
+        QCoreApplication::translate("SnapshotPlanner",
+                                    "Free some space on the server (or point TMPDIR at a larger disk for the SSH "
+                                    "user), then take the snapshot again. Nothing was written."),
+        QStringLiteral("db.tmp-full"));
 }
 
 QString SnapshotPlanner::vacuumSql(const QString &targetFile)
@@ -119,7 +206,7 @@ Result<qint64> SnapshotPlanner::parseSize(const QByteArray &out)
     bool ok = false;
     const qint64 n = lines.isEmpty() ? -1 : lines.last().trimmed().toLongLong(&ok);
     if (!ok || n < 0)
-        return makeError(QStringLiteral("Unexpected snapshot size from the server."), {}, QStringLiteral("db.protocol"));
+        return makeError(QCoreApplication::translate("SnapshotPlanner", "Unexpected snapshot size from the server."), {}, QStringLiteral("db.protocol"));
     return n;
 }
 
@@ -145,6 +232,14 @@ QString SnapshotPlanner::cleanupCommand(const QString &dir, bool sudo)
 {
     return buildCommandLine(sudoPrefix(sudo) + QStringList{QStringLiteral("rm"), QStringLiteral("-rf"),
                                                            QStringLiteral("--"), dir});
+}
+
+QString SnapshotPlanner::sweepStaleCommand()
+{
+    return buildCommandLine({QStringLiteral("sh"), QStringLiteral("-c"),
+                             QStringLiteral("find \"${TMPDIR:-/tmp}/\" -maxdepth 1 -type d -name 'vigia-snap.*' "
+                                            "-user \"$(id -u)\" -mmin +120 -exec rm -rf -- {} + 2>/dev/null; true"),
+                             QStringLiteral("sh")});
 }
 
 QString SnapshotPlanner::findDatabasesCommand(const QStringList &dirs, bool sudo)

@@ -2,6 +2,7 @@
 
 #include "db/SqlQuote.h"
 
+#include <QCoreApplication>
 #include <QAtomicInteger>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -29,11 +30,11 @@ Result<QStringList> SnapshotReader::tables(const QString &dbPath)
 {
     ScopedSqlConnection c(dbPath);
     if (!c.isOpen())
-        return sqlError(QStringLiteral("Could not open the snapshot."), c.errorText());
+        return sqlError(QCoreApplication::translate("SnapshotReader", "Could not open the snapshot."), c.errorText());
     QSqlQuery q(QSqlDatabase::database(c.name()));
     if (!q.exec(QStringLiteral("SELECT name FROM sqlite_schema WHERE type IN ('table','view') AND name NOT "
                                "LIKE 'sqlite_%' ORDER BY name")))
-        return sqlError(QStringLiteral("Could not list the tables."), q.lastError().text());
+        return sqlError(QCoreApplication::translate("SnapshotReader", "Could not list the tables."), q.lastError().text());
     QStringList out;
     while (q.next())
         out << q.value(0).toString();
@@ -44,12 +45,12 @@ Result<QList<ColumnInfo>> SnapshotReader::columns(const QString &dbPath, const Q
 {
     ScopedSqlConnection c(dbPath);
     if (!c.isOpen())
-        return sqlError(QStringLiteral("Could not open the snapshot."), c.errorText());
+        return sqlError(QCoreApplication::translate("SnapshotReader", "Could not open the snapshot."), c.errorText());
     QSqlQuery q(QSqlDatabase::database(c.name()));
     q.prepare(QStringLiteral("SELECT name, type, pk, \"notnull\" FROM pragma_table_info(?)"));
     q.addBindValue(table);
     if (!q.exec())
-        return sqlError(QStringLiteral("Could not read the columns of %1.").arg(table), q.lastError().text());
+        return sqlError(QCoreApplication::translate("SnapshotReader", "Could not read the columns of %1.").arg(table), q.lastError().text());
     QList<ColumnInfo> out;
     while (q.next())
         out << ColumnInfo{q.value(0).toString(), q.value(1).toString(), q.value(2).toInt() > 0,
@@ -61,11 +62,11 @@ Result<QList<Appointment>> SnapshotReader::appointments(const QString &dbPath, c
                                                         const QDateTime &from, int limit)
 {
     if (!m.isUsable())
-        return makeError(QStringLiteral("Map the start and client columns first."), {},
+        return makeError(QCoreApplication::translate("SnapshotReader", "Map the start and client columns first."), {},
                          QStringLiteral("db.unmapped"));
     ScopedSqlConnection c(dbPath);
     if (!c.isOpen())
-        return sqlError(QStringLiteral("Could not open the snapshot."), c.errorText());
+        return sqlError(QCoreApplication::translate("SnapshotReader", "Could not open the snapshot."), c.errorText());
     QString sql =
         QStringLiteral("SELECT %1 FROM %2").arg(appointmentSelectList(m), sqlQuoteIdentifier(m.table));
     QSqlQuery q(QSqlDatabase::database(c.name()));
@@ -76,13 +77,13 @@ Result<QList<Appointment>> SnapshotReader::appointments(const QString &dbPath, c
     }
     sql += QStringLiteral(" ORDER BY julianday(%1) LIMIT ?").arg(col(m.start));
     if (!q.prepare(sql))
-        return sqlError(QStringLiteral("Could not read appointments from %1.").arg(m.table),
+        return sqlError(QCoreApplication::translate("SnapshotReader", "Could not read appointments from %1.").arg(m.table),
                         q.lastError().text());
     if (from.isValid())
         q.addBindValue(from.toUTC().toString(Qt::ISODate));
     q.addBindValue(limit);
     if (!q.exec())
-        return sqlError(QStringLiteral("Could not read appointments from %1.").arg(m.table),
+        return sqlError(QCoreApplication::translate("SnapshotReader", "Could not read appointments from %1.").arg(m.table),
                         q.lastError().text());
     QList<Appointment> out;
     while (q.next())
@@ -115,14 +116,20 @@ Appointment SnapshotReader::appointmentFromQuery(const QSqlQuery &q, int first)
     return a;
 }
 
+QStringList SnapshotReader::columnNames(const QList<ColumnInfo> &columns)
+{
+    QStringList names;
+    for (const ColumnInfo &c : columns)
+        names << c.name;
+    return names;
+}
+
 AppointmentMapping SnapshotReader::mappingFor(const QString &dbPath, const QString &table)
 {
     const QString t = table.isEmpty() ? findAppointmentsTable(dbPath) : table;
     QStringList names;
-    if (const auto cols = columns(dbPath, t)) {
-        for (const ColumnInfo &c : cols.value())
-            names << c.name;
-    }
+    if (const auto cols = columns(dbPath, t))
+        names = columnNames(cols.value());
     if (t.isEmpty() || names.isEmpty())
         return AppointmentMapping{};
     return AppointmentMapping::guess(t, names);
@@ -132,7 +139,7 @@ Result<QList<Quote>> SnapshotReader::quotes(const QString &dbPath, int limit)
 {
     ScopedSqlConnection c(dbPath);
     if (!c.isOpen())
-        return sqlError(QStringLiteral("Could not open the snapshot."), c.errorText());
+        return sqlError(QCoreApplication::translate("SnapshotReader", "Could not open the snapshot."), c.errorText());
     QSqlQuery q(QSqlDatabase::database(c.name()));
     q.setForwardOnly(true);
     q.prepare(QStringLiteral(
@@ -141,7 +148,7 @@ Result<QList<Quote>> SnapshotReader::quotes(const QString &dbPath, int limit)
         "FROM quotes ORDER BY julianday(created_at) DESC, id DESC LIMIT ?"));
     q.addBindValue(limit);
     if (!q.exec())
-        return sqlError(QStringLiteral("Could not read quotes."), q.lastError().text());
+        return sqlError(QCoreApplication::translate("SnapshotReader", "Could not read quotes."), q.lastError().text());
     QList<Quote> out;
     while (q.next()) {
         Quote r;

@@ -24,6 +24,7 @@ class SnapshotReader {
 public:
     static Result<QStringList> tables(const QString &dbPath);
     static Result<QList<ColumnInfo>> columns(const QString &dbPath, const QString &table);
+    static QStringList columnNames(const QList<ColumnInfo> &columns);
 
     // Appointments starting after FROM (null: all), at most LIMIT, by start time.
     static Result<QList<Appointment>> appointments(const QString &dbPath,

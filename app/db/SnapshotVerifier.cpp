@@ -2,6 +2,7 @@
 
 #include "core/Log.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 
@@ -22,19 +23,19 @@ struct Db {
         if (h)
             sqlite3_close_v2(h);
     }
-    QString lastError() const { return h ? QString::fromUtf8(sqlite3_errmsg(h)) : QStringLiteral("out of memory"); }
+    QString lastError() const { return h ? QString::fromUtf8(sqlite3_errmsg(h)) : QCoreApplication::translate("SnapshotVerifier", "out of memory"); }
 };
 
 Error fromSqlite(int rc, const QString &message, const QString &path)
 {
     const int prim = rc & 0xff;
     if (prim == SQLITE_NOTADB)
-        return makeError(QStringLiteral("The copy of %1 is not an SQLite database.").arg(QFileInfo(path).fileName()),
+        return makeError(QCoreApplication::translate("SnapshotVerifier", "The copy of %1 is not an SQLite database.").arg(QFileInfo(path).fileName()),
                          message, QStringLiteral("db.not-a-database"));
     if (prim == SQLITE_CORRUPT)
-        return makeError(QStringLiteral("The copy of %1 is damaged and was refused.").arg(QFileInfo(path).fileName()),
+        return makeError(QCoreApplication::translate("SnapshotVerifier", "The copy of %1 is damaged and was refused.").arg(QFileInfo(path).fileName()),
                          message, QStringLiteral("db.corrupt"));
-    return makeError(QStringLiteral("Could not read the copy of %1.").arg(QFileInfo(path).fileName()), message,
+    return makeError(QCoreApplication::translate("SnapshotVerifier", "Could not read the copy of %1.").arg(QFileInfo(path).fileName()), message,
                      QStringLiteral("db.local-failed"));
 }
 
@@ -62,7 +63,7 @@ Result<QStringList> queryColumn(Db &db, const char *sql, const QString &path)
 Result<VerifyInfo> checkOpen(Db &db, const QString &path)
 {
     if (!QFileInfo::exists(path))
-        return makeError(QStringLiteral("The local copy %1 is missing.").arg(path), {}, QStringLiteral("db.local-failed"));
+        return makeError(QCoreApplication::translate("SnapshotVerifier", "The local copy %1 is missing.").arg(path), {}, QStringLiteral("db.local-failed"));
     const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &db.h, SQLITE_OPEN_READWRITE, nullptr);
     if (rc != SQLITE_OK)
         return fromSqlite(rc, db.lastError(), path);
@@ -71,7 +72,7 @@ Result<VerifyInfo> checkOpen(Db &db, const QString &path)
     if (!qc)
         return qc.error();
     if (qc.value() != QStringList{QStringLiteral("ok")})
-        return makeError(QStringLiteral("The copy of %1 failed its integrity check and was refused.")
+        return makeError(QCoreApplication::translate("SnapshotVerifier", "The copy of %1 failed its integrity check and was refused.")
                              .arg(QFileInfo(path).fileName()),
                          qc.value().mid(0, 3).join(QLatin1Char('\n')), QStringLiteral("db.corrupt"));
     auto tables = queryColumn(db, "SELECT count(*) FROM sqlite_schema WHERE type='table'", path);
@@ -117,7 +118,7 @@ Result<VerifyInfo> SnapshotVerifier::verifyAndInstall(const QString &stagingPath
         QFile::setPermissions(stagingPath, QFile::ReadOwner | QFile::WriteOwner);
         // rename(2) replaces atomically: a view that has the old file open keeps reading the old inode.
         if (std::rename(QFile::encodeName(stagingPath).constData(), QFile::encodeName(finalPath).constData()) != 0)
-            return makeError(QStringLiteral("Could not store the snapshot in %1.").arg(finalPath),
+            return makeError(QCoreApplication::translate("SnapshotVerifier", "Could not store the snapshot in %1.").arg(finalPath),
                              QString::fromLocal8Bit(strerror(errno)), QStringLiteral("db.local-failed"));
         QFile::remove(finalPath + QStringLiteral("-wal"));
         QFile::remove(finalPath + QStringLiteral("-shm"));

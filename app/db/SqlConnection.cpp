@@ -2,7 +2,11 @@
 
 #include <QAtomicInteger>
 #include <QSqlDatabase>
+#include <QSqlDriver>
 #include <QSqlError>
+#include <QVariant>
+
+#include <sqlite3.h>
 
 namespace vigia::db {
 
@@ -14,6 +18,14 @@ QString ScopedSqlConnection::uniqueName(const QString &prefix)
 
 namespace sqlconn {
 
+void disableDoubleQuotedStrings(sqlite3 *handle)
+{
+    if (!handle)
+        return;
+    sqlite3_db_config(handle, SQLITE_DBCONFIG_DQS_DML, 0, nullptr);
+    sqlite3_db_config(handle, SQLITE_DBCONFIG_DQS_DDL, 0, nullptr);
+}
+
 QString open(const QString &dbPath, const QString &prefix, bool readOnly, QString *error)
 {
     const QString name = ScopedSqlConnection::uniqueName(prefix);
@@ -24,8 +36,13 @@ QString open(const QString &dbPath, const QString &prefix, bool readOnly, QStrin
         // A writer (the audit log) waits for a moment rather than failing on a busy file.
         db.setConnectOptions(readOnly ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000")
                                       : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-        if (db.open())
+        if (db.open()) {
+            // The driver's handle is the system libsqlite3's, the one linked here.
+            const QVariant v = db.driver()->handle();
+            if (v.isValid() && qstrcmp(v.typeName(), "sqlite3*") == 0)
+                disableDoubleQuotedStrings(*static_cast<sqlite3 *const *>(v.constData()));
             return name;
+        }
         err = db.lastError().text();
     }
     QSqlDatabase::removeDatabase(name);

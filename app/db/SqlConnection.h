@@ -5,9 +5,14 @@
 // and the audit log).
 #include <QString>
 
+struct sqlite3;
+
 namespace vigia::db {
 
 namespace sqlconn {
+// SQLite reads a double-quoted name that matches no column as a string literal, so a wrong
+// column mapping would show its own name as data in every row. Off, it is an error.
+void disableDoubleQuotedStrings(sqlite3 *handle);
 // Returns the connection name, or "" with *ERROR set.
 QString open(const QString &dbPath, const QString &prefix, bool readOnly, QString *error = nullptr);
 void close(const QString &name);

@@ -1,7 +1,9 @@
 #include "db/TableBrowserModel.h"
+#include "core/BidiControls.h"
 
 #include "db/SqlQuote.h"
 
+#include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -25,7 +27,7 @@ Result<void> TableBrowserModel::openDatabase(const QString &dbPath)
     m_path = ok ? dbPath : QString();
     endResetModel();
     if (!ok) {
-        return makeError(QStringLiteral("Could not open the snapshot %1.").arg(dbPath), err,
+        return makeError(QCoreApplication::translate("TableBrowserModel", "Could not open the snapshot %1.").arg(dbPath), err,
                          QStringLiteral("db.query-failed"));
     }
     return {};
@@ -58,7 +60,7 @@ QStringList TableBrowserModel::tables() const
 Result<void> TableBrowserModel::setTable(const QString &table)
 {
     if (m_connection.isEmpty())
-        return makeError(QStringLiteral("No snapshot is open."), {}, QStringLiteral("db.query-failed"));
+        return makeError(QCoreApplication::translate("TableBrowserModel", "No snapshot is open."), {}, QStringLiteral("db.query-failed"));
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.prepare(QStringLiteral("SELECT name, type, pk, \"notnull\" FROM pragma_table_info(?)"));
     q.addBindValue(table);
@@ -69,7 +71,7 @@ Result<void> TableBrowserModel::setTable(const QString &table)
                                q.value(3).toBool()};
     }
     if (cols.isEmpty())
-        return makeError(QStringLiteral("The table %1 has no columns or does not exist.").arg(table),
+        return makeError(QCoreApplication::translate("TableBrowserModel", "The table %1 has no columns or does not exist.").arg(table),
                          q.lastError().text(), QStringLiteral("db.query-failed"));
     m_fetching = true; // no fetch from inside the reset signals
     beginResetModel();
@@ -139,7 +141,7 @@ Result<qint64> TableBrowserModel::matchingRowCount() const
     for (const QVariant &v : whereValues())
         q.addBindValue(v);
     if (!q.exec() || !q.next())
-        return makeError(QStringLiteral("Could not count rows."), q.lastError().text(),
+        return makeError(QCoreApplication::translate("TableBrowserModel", "Could not count rows."), q.lastError().text(),
                          QStringLiteral("db.query-failed"));
     return q.value(0).toLongLong();
 }
@@ -192,18 +194,19 @@ QVariant TableBrowserModel::data(const QModelIndex &index, int role) const
         if (v.isNull())
             return QStringLiteral("NULL");
         if (v.typeId() == QMetaType::QByteArray)
-            return QStringLiteral("<BLOB %1 bytes>").arg(v.toByteArray().size());
+            return tr("<BLOB %1 bytes>").arg(v.toByteArray().size());
         {
             QString s = v.toString();
             if (s.size() > 500)
                 s = s.left(500) + QStringLiteral("…");
-            return s.replace(QLatin1Char('\n'), QStringLiteral(" ⏎ "));
+            // Customers' text: bidi controls are shown as marks, never applied.
+            return showBidiControls(s.replace(QLatin1Char('\n'), QStringLiteral(" ⏎ ")));
         }
     case Qt::EditRole:
         return v;
     case Qt::ToolTipRole:
         if (v.typeId() != QMetaType::QByteArray && v.toString().size() > 80)
-            return v.toString().left(4000);
+            return showBidiControls(v.toString().left(4000));
         return {};
     case Qt::TextAlignmentRole:
         if (v.typeId() == QMetaType::LongLong || v.typeId() == QMetaType::Int ||

@@ -3,6 +3,7 @@
 #include "kube/PodStatus.h"
 #include "metrics/Quantity.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -81,10 +82,10 @@ Result<QJsonObject> parseDocument(const QByteArray &json, const QString &what)
                             (pe.error == QJsonParseError::UnterminatedObject ||
                              pe.error == QJsonParseError::UnterminatedArray ||
                              pe.error == QJsonParseError::UnterminatedString || pe.offset >= t.size() - 1));
-        return makeError(QStringLiteral("kubectl printed unreadable %1 (%2 at byte %3).")
+        return makeError(QCoreApplication::translate("ClusterParsers", "kubectl printed unreadable %1 (%2 at byte %3).")
                              .arg(what, pe.errorString())
                              .arg(pe.offset),
-                         truncated ? QStringLiteral("The output looks cut off; it is fetched again shortly.")
+                         truncated ? QCoreApplication::translate("ClusterParsers", "The output looks cut off; it is fetched again shortly.")
                                    : QString(),
                          truncated ? QStringLiteral("kube.truncated") : QStringLiteral("kube.bad-json"));
     }
@@ -159,7 +160,7 @@ Result<WorkloadInfo> parseWorkload(const QJsonObject &o, const QString &kindHint
     WorkloadInfo w;
     w.name = str(meta, "name");
     if (w.name.isEmpty())
-        return makeError(QStringLiteral("A workload without a name was skipped."), QString(),
+        return makeError(QCoreApplication::translate("ClusterParsers", "A workload without a name was skipped."), QString(),
                          QStringLiteral("kube.bad-object"));
     w.kind = str(o, "kind").isEmpty() ? kindHint : str(o, "kind");
     w.uid = str(meta, "uid");
@@ -185,12 +186,12 @@ Result<WorkloadInfo> parseWorkload(const QJsonObject &o, const QString &kindHint
     QStringList problems;
     if (const Condition *p = findCondition(w.conditions, QStringLiteral("Progressing"));
         p && p->status == QLatin1String("False"))
-        problems << (p->reason.isEmpty() ? QStringLiteral("Not progressing") : p->reason);
+        problems << (p->reason.isEmpty() ? QCoreApplication::translate("ClusterParsers", "Not progressing") : p->reason);
     if (const Condition *f = findCondition(w.conditions, QStringLiteral("ReplicaFailure"));
         f && f->status == QLatin1String("True"))
         problems << (f->reason.isEmpty() ? QStringLiteral("ReplicaFailure") : f->reason);
     if (w.ready < w.desired)
-        problems << QStringLiteral("%1/%2 ready").arg(w.ready).arg(w.desired);
+        problems << QCoreApplication::translate("ClusterParsers", "%1/%2 ready").arg(w.ready).arg(w.desired);
     w.problem = problems.join(QStringLiteral(", "));
     return w;
 }
@@ -201,7 +202,7 @@ Result<NodeInfo> parseNode(const QJsonObject &o)
     NodeInfo n;
     n.name = str(meta, "name");
     if (n.name.isEmpty())
-        return makeError(QStringLiteral("A node without a name was skipped."), QString(),
+        return makeError(QCoreApplication::translate("ClusterParsers", "A node without a name was skipped."), QString(),
                          QStringLiteral("kube.bad-object"));
     n.uid = str(meta, "uid");
     n.createdAt = parseKubeTime(meta.value(QLatin1StringView("creationTimestamp")));
@@ -258,7 +259,7 @@ Result<EventInfo> parseEvent(const QJsonObject &o)
     e.name = str(meta, "name");
     e.uid = str(meta, "uid");
     if (e.name.isEmpty() && e.uid.isEmpty())
-        return makeError(QStringLiteral("An event without a name was skipped."), QString(),
+        return makeError(QCoreApplication::translate("ClusterParsers", "An event without a name was skipped."), QString(),
                          QStringLiteral("kube.bad-object"));
     e.ns = str(meta, "namespace");
     e.type = str(o, "type").isEmpty() ? QStringLiteral("Normal") : str(o, "type");
@@ -307,7 +308,7 @@ void sortEvents(QList<EventInfo> &events)
 
 Result<QList<WorkloadInfo>> parseWorkloadList(const QByteArray &json)
 {
-    const Result<QJsonObject> root = parseDocument(json, QStringLiteral("workloads"));
+    const Result<QJsonObject> root = parseDocument(json, QCoreApplication::translate("ClusterParsers", "workloads"));
     if (!root.ok())
         return root.error();
     const QString hint = listItemKind(root.value());
@@ -326,7 +327,7 @@ Result<QList<WorkloadInfo>> parseWorkloadList(const QByteArray &json)
 
 Result<QList<NodeInfo>> parseNodeList(const QByteArray &json)
 {
-    const Result<QJsonObject> root = parseDocument(json, QStringLiteral("nodes"));
+    const Result<QJsonObject> root = parseDocument(json, QCoreApplication::translate("ClusterParsers", "nodes"));
     if (!root.ok())
         return root.error();
     const QString hint = listItemKind(root.value());
@@ -345,7 +346,7 @@ Result<QList<NodeInfo>> parseNodeList(const QByteArray &json)
 
 Result<QList<EventInfo>> parseEventList(const QByteArray &json)
 {
-    const Result<QJsonObject> root = parseDocument(json, QStringLiteral("events"));
+    const Result<QJsonObject> root = parseDocument(json, QCoreApplication::translate("ClusterParsers", "events"));
     if (!root.ok())
         return root.error();
     const QString hint = listItemKind(root.value());
@@ -365,7 +366,7 @@ Result<QList<EventInfo>> parseEventList(const QByteArray &json)
 
 Result<QHash<QString, ResourceUsage>> parsePodMetrics(const QByteArray &json)
 {
-    const Result<QJsonObject> root = parseDocument(json, QStringLiteral("pod metrics"));
+    const Result<QJsonObject> root = parseDocument(json, QCoreApplication::translate("ClusterParsers", "pod metrics"));
     if (!root.ok())
         return root.error();
     QHash<QString, ResourceUsage> out;
@@ -382,7 +383,7 @@ Result<QHash<QString, ResourceUsage>> parsePodMetrics(const QByteArray &json)
 
 Result<QHash<QString, ResourceUsage>> parseNodeMetrics(const QByteArray &json)
 {
-    const Result<QJsonObject> root = parseDocument(json, QStringLiteral("node metrics"));
+    const Result<QJsonObject> root = parseDocument(json, QCoreApplication::translate("ClusterParsers", "node metrics"));
     if (!root.ok())
         return root.error();
     QHash<QString, ResourceUsage> out;
@@ -397,7 +398,7 @@ Result<QHash<QString, ResourceUsage>> parseNodeMetrics(const QByteArray &json)
 
 Result<ClusterSnapshot> parseClusterSnapshot(const QByteArray &json, bool withMetrics)
 {
-    const Result<QJsonObject> root = parseDocument(json, QStringLiteral("cluster state"));
+    const Result<QJsonObject> root = parseDocument(json, QCoreApplication::translate("ClusterParsers", "cluster state"));
     if (!root.ok())
         return root.error();
     ClusterSnapshot s;

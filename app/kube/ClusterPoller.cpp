@@ -5,6 +5,7 @@
 #include "kube/ClusterParsers.h"
 #include "kube/ResourceWatcher.h"
 #include "remote/KubectlRunner.h"
+#include <QCoreApplication>
 
 namespace vigia::kube {
 
@@ -183,9 +184,9 @@ void ClusterPoller::onFinished(quint64 token, const Result<QByteArray> &result)
         m_metricsKnownMissing = true;
         m_snapshot.metricsAvailable = false;
         m_snapshot.metricsProblem =
-            QStringLiteral("CPU and memory usage come from metrics-server (metrics.k8s.io), which is not "
+            QCoreApplication::translate("ClusterPoller", "CPU and memory usage come from metrics-server (metrics.k8s.io), which is not "
                            "answering: %1")
-                .arg(metricsProblem.isEmpty() ? QStringLiteral("not installed or not ready")
+                .arg(metricsProblem.isEmpty() ? QCoreApplication::translate("ClusterPoller", "not installed or not ready")
                                               : metricsProblem);
     }
     m_lastError.reset();

@@ -4,6 +4,7 @@
 #include "kube/JsonAccess.h"
 #include "kube/PodStatus.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -102,7 +103,7 @@ Result<PodInfo> parsePod(const QJsonObject &pod)
     PodInfo p;
     p.name = stringAt(metadata, QLatin1StringView("name"));
     if (p.name.isEmpty())
-        return makeError(QStringLiteral("A pod without a name was skipped."), QString(),
+        return makeError(QCoreApplication::translate("PodParser", "A pod without a name was skipped."), QString(),
                          QStringLiteral("kube.pod-name"));
     p.ns = stringAt(metadata, QLatin1StringView("namespace"));
     p.uid = stringAt(metadata, QLatin1StringView("uid"));
@@ -145,8 +146,8 @@ Result<QList<PodInfo>> parsePodList(const QByteArray &json, int *skipped)
     if (skipped)
         *skipped = 0;
     if (json.trimmed().isEmpty())
-        return makeError(QStringLiteral("kubectl returned no pod list (empty output)."),
-                         QStringLiteral("The command may have been cut off: try again."),
+        return makeError(QCoreApplication::translate("PodParser", "kubectl returned no pod list (empty output)."),
+                         QCoreApplication::translate("PodParser", "The command may have been cut off: try again."),
                          QStringLiteral("kube.json"));
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(json, &err);
@@ -156,25 +157,25 @@ Result<QList<PodInfo>> parsePodList(const QByteArray &json, int *skipped)
                                err.error == QJsonParseError::UnterminatedString ||
                                err.error == QJsonParseError::IllegalValue || err.offset >= json.size() - 1;
         return makeError(
-            truncated ? QStringLiteral("The pod list from kubectl is incomplete: the JSON ends early (%1 at "
+            truncated ? QCoreApplication::translate("PodParser", "The pod list from kubectl is incomplete: the JSON ends early (%1 at "
                                        "byte %2 of %3).")
                             .arg(err.errorString())
                             .arg(err.offset)
                             .arg(json.size())
-                      : QStringLiteral("The pod list from kubectl is not valid JSON (%1 at byte %2).")
+                      : QCoreApplication::translate("PodParser", "The pod list from kubectl is not valid JSON (%1 at byte %2).")
                             .arg(err.errorString())
                             .arg(err.offset),
-            QStringLiteral("kubectl or the connection may have been cut off mid-output: try again."),
+            QCoreApplication::translate("PodParser", "kubectl or the connection may have been cut off mid-output: try again."),
             QStringLiteral("kube.json"));
     }
     if (!doc.isObject())
-        return makeError(QStringLiteral("The pod list from kubectl is not a JSON object."), QString(),
+        return makeError(QCoreApplication::translate("PodParser", "The pod list from kubectl is not a JSON object."), QString(),
                          QStringLiteral("kube.json"));
     const QJsonObject root = doc.object();
     const QString kind = stringAt(root, QLatin1StringView("kind"));
     if (kind == QLatin1String("Status")) {
         const QString msg = stringAt(root, QLatin1StringView("message"));
-        return makeError(QStringLiteral("The Kubernetes API answered with an error: %1").arg(msg), QString(),
+        return makeError(QCoreApplication::translate("PodParser", "The Kubernetes API answered with an error: %1").arg(msg), QString(),
                          QStringLiteral("kube.status"));
     }
     if (kind == QLatin1String("Pod")) {
@@ -189,7 +190,7 @@ Result<QList<PodInfo>> parsePodList(const QByteArray &json, int *skipped)
         if (items.isNull() && (kind == QLatin1String("List") || kind == QLatin1String("PodList")))
             return QList<PodInfo>{};
         return makeError(
-            QStringLiteral("kubectl's output is not a pod list (kind \"%1\", no items).").arg(kind),
+            QCoreApplication::translate("PodParser", "kubectl's output is not a pod list (kind \"%1\", no items).").arg(kind),
             QString(), QStringLiteral("kube.json"));
     }
     QList<PodInfo> out;

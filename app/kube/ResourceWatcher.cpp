@@ -7,6 +7,7 @@
 #include "remote/KubectlRunner.h"
 #include "ssh/SshConnection.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -59,8 +60,9 @@ bool needsUser(const QString &code)
     return codes.contains(code);
 }
 
-const QString kReconnectHint =
-    QStringLiteral("Vigía lists and watches again by itself; the table keeps the last good data meanwhile.");
+const char *const kReconnectHintText = QT_TRANSLATE_NOOP(
+    "ResourceWatcher", "Vigía lists and watches again by itself; the table keeps the last good data meanwhile.");
+QString reconnectHint() { return QCoreApplication::translate("ResourceWatcher", kReconnectHintText); }
 
 QString resourceVersionOf(const QJsonObject &o)
 {
@@ -145,7 +147,7 @@ void ResourceWatcher::start()
     beginRun();
     if (m_path.isEmpty()) {
         m_lastError =
-            makeError(QStringLiteral("Vigía cannot watch \"%1\" in namespace \"%2\".").arg(m_resource, m_ns),
+            makeError(QCoreApplication::translate("ResourceWatcher", "Vigía cannot watch \"%1\" in namespace \"%2\".").arg(m_resource, m_ns),
                       QString(), QStringLiteral("kube.bad-resource"));
         setState(State::Failed, m_lastError);
         return;
@@ -250,7 +252,7 @@ QStringList ResourceWatcher::listArgs(const QString &resource, const QString &ns
 void ResourceWatcher::list()
 {
     if (!m_runner) {
-        broke(makeError(QStringLiteral("There is no connection to list %1 on.").arg(m_resource), QString(),
+        broke(makeError(QCoreApplication::translate("ResourceWatcher", "There is no connection to list %1 on.").arg(m_resource), QString(),
                         QStringLiteral("kube.no-connection")),
               true);
         return;
@@ -290,10 +292,10 @@ void ResourceWatcher::applyList(const QByteArray &json)
     if (pe.error != QJsonParseError::NoError || !doc.isObject() ||
         !doc.object().value(QLatin1StringView("items")).isArray()) {
         broke(
-            makeError(QStringLiteral("The %1 list from kubectl was cut off or unreadable (%2).")
+            makeError(QCoreApplication::translate("ResourceWatcher", "The %1 list from kubectl was cut off or unreadable (%2).")
                           .arg(m_resource, pe.error != QJsonParseError::NoError ? pe.errorString()
-                                                                                : QStringLiteral("no items")),
-                      kReconnectHint, QStringLiteral("kube.truncated")),
+                                                                                : QCoreApplication::translate("ResourceWatcher", "no items")),
+                      reconnectHint(), QStringLiteral("kube.truncated")),
             true);
         return;
     }
@@ -361,8 +363,8 @@ void ResourceWatcher::watchFrom(const QString &resourceVersion)
                                                       {QStringLiteral("GOGC=25")})
                                    : nullptr;
     if (!ch) {
-        broke(makeError(QStringLiteral("The watch of %1 could not be started.").arg(m_resource),
-                        QStringLiteral("The SSH connection is down or kubectl was not detected."),
+        broke(makeError(QCoreApplication::translate("ResourceWatcher", "The watch of %1 could not be started.").arg(m_resource),
+                        QCoreApplication::translate("ResourceWatcher", "The SSH connection is down or kubectl was not detected."),
                         QStringLiteral("kube.no-connection")),
               true);
         return;
@@ -478,12 +480,12 @@ void ResourceWatcher::apply(const WatchEvent &e)
         if (e.isExpired()) {
             m_expired = true;
             m_watchError = makeError(
-                QStringLiteral("The watch of %1 expired (410 Gone: %2).").arg(m_resource, e.errorMessage()),
-                kReconnectHint, QStringLiteral("kube.expired"));
+                QCoreApplication::translate("ResourceWatcher", "The watch of %1 expired (410 Gone: %2).").arg(m_resource, e.errorMessage()),
+                reconnectHint(), QStringLiteral("kube.expired"));
         } else {
             m_watchError = makeError(
-                QStringLiteral("The API ended the watch of %1: %2").arg(m_resource, e.errorMessage()),
-                kReconnectHint, QStringLiteral("kube.watch-error"));
+                QCoreApplication::translate("ResourceWatcher", "The API ended the watch of %1: %2").arg(m_resource, e.errorMessage()),
+                reconnectHint(), QStringLiteral("kube.watch-error"));
         }
         return;
     }
@@ -558,14 +560,14 @@ void ResourceWatcher::onWatchFinished(quint64 gen, const ssh::ExitInfo &exit)
     // Checked first: a stream cut mid-object also makes kubectl fail, less precisely.
     if (!tail.ok()) {
         broke(makeError(
-                  QStringLiteral("The watch of %1 was cut off mid-object (truncated JSON).").arg(m_resource),
-                  kReconnectHint, QStringLiteral("kube.truncated")),
+                  QCoreApplication::translate("ResourceWatcher", "The watch of %1 was cut off mid-object (truncated JSON).").arg(m_resource),
+                  reconnectHint(), QStringLiteral("kube.truncated")),
               true);
         return;
     }
     if (std::optional<Error> err = remote::kubectlExitError(exit, m_watchStderr)) {
         if (err->hint.isEmpty())
-            err->hint = kReconnectHint;
+            err->hint = reconnectHint();
         broke(*err, true);
         return;
     }
@@ -580,7 +582,7 @@ void ResourceWatcher::onWatchFinished(quint64 gen, const ssh::ExitInfo &exit)
         watchFrom(m_resourceVersion);
         return;
     }
-    broke(makeError(QStringLiteral("The watch of %1 ended unexpectedly.").arg(m_resource), kReconnectHint,
+    broke(makeError(QCoreApplication::translate("ResourceWatcher", "The watch of %1 ended unexpectedly.").arg(m_resource), reconnectHint(),
                     QStringLiteral("kube.watch-ended")),
           true);
 }

@@ -2,6 +2,7 @@
 
 #include "core/Log.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 
 namespace vigia::kube {
@@ -53,14 +54,14 @@ QList<WatchEvent> WatchStreamParser::feed(QByteArrayView chunk)
                 m_depth = 1;
                 objStart = i;
                 if (!m_stray.trimmed().isEmpty()) {
-                    m_errors << makeError(QStringLiteral("Unexpected text in the watch stream: %1")
+                    m_errors << makeError(QCoreApplication::translate("WatchStreamParser", "Unexpected text in the watch stream: %1")
                                               .arg(QString::fromUtf8(m_stray.trimmed().left(200))),
                                           QString(), QStringLiteral("kube.watch-stray"));
                 }
                 m_stray.clear();
             } else if (c == '\n') {
                 if (!m_stray.trimmed().isEmpty())
-                    m_errors << makeError(QStringLiteral("Unexpected text in the watch stream: %1")
+                    m_errors << makeError(QCoreApplication::translate("WatchStreamParser", "Unexpected text in the watch stream: %1")
                                               .arg(QString::fromUtf8(m_stray.trimmed().left(200))),
                                           QString(), QStringLiteral("kube.watch-stray"));
                 m_stray.clear();
@@ -97,7 +98,7 @@ QList<WatchEvent> WatchStreamParser::feed(QByteArrayView chunk)
             m_oversized = true;
             m_buf.clear();
             m_errors << makeError(
-                QStringLiteral("A watch event larger than %1 MB was dropped.").arg(m_max >> 20), QString(),
+                QCoreApplication::translate("WatchStreamParser", "A watch event larger than %1 MB was dropped.").arg(m_max >> 20), QString(),
                 QStringLiteral("kube.watch-oversized"));
         }
     }
@@ -117,7 +118,7 @@ void WatchStreamParser::completeObject()
     const QJsonDocument doc = QJsonDocument::fromJson(m_buf, &err);
     m_buf.clear();
     if (err.error != QJsonParseError::NoError || !doc.isObject()) {
-        m_errors << makeError(QStringLiteral("A watch event was not valid JSON (%1).").arg(err.errorString()),
+        m_errors << makeError(QCoreApplication::translate("WatchStreamParser", "A watch event was not valid JSON (%1).").arg(err.errorString()),
                               QString(), QStringLiteral("kube.watch-json"));
         return;
     }
@@ -139,7 +140,7 @@ void WatchStreamParser::completeObject()
         else if (ev.typeName == QLatin1String("ERROR"))
             ev.type = WatchEvent::Type::Error;
         else {
-            m_errors << makeError(QStringLiteral("Unknown watch event type \"%1\".").arg(ev.typeName),
+            m_errors << makeError(QCoreApplication::translate("WatchStreamParser", "Unknown watch event type \"%1\".").arg(ev.typeName),
                                   QString(), QStringLiteral("kube.watch-type"));
             return;
         }
@@ -164,13 +165,13 @@ Result<void> WatchStreamParser::finish()
     reset();
     if (truncated)
         return makeError(
-            QStringLiteral("The watch stream ended inside an event (%1 bytes left unfinished): the "
+            QCoreApplication::translate("WatchStreamParser", "The watch stream ended inside an event (%1 bytes left unfinished): the "
                            "JSON was truncated.")
                 .arg(pending),
-            QStringLiteral("kubectl or the connection stopped mid-event; the view will list again."),
+            QCoreApplication::translate("WatchStreamParser", "kubectl or the connection stopped mid-event; the view will list again."),
             QStringLiteral("kube.watch-truncated"));
     if (stray)
-        return makeError(QStringLiteral("The watch stream ended with unexpected text: %1")
+        return makeError(QCoreApplication::translate("WatchStreamParser", "The watch stream ended with unexpected text: %1")
                              .arg(QString::fromUtf8(strayText)),
                          QString(), QStringLiteral("kube.watch-stray"));
     return {};

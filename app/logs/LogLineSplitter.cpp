@@ -50,8 +50,13 @@ void LogLineSplitter::feed(QByteArrayView chunk, const Sink &sink)
         }
         start = ++i;
     }
-    if (start < n)
+    if (start < n) {
         m_partial.append(chunk.sliced(start));
+        if (m_partial.size() >= kMaxPartialBytes) {
+            sink(m_partial);
+            m_partial.clear();
+        }
+    }
 }
 
 void LogLineSplitter::finish(const Sink &sink)

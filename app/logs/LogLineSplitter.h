@@ -10,6 +10,10 @@ namespace vigia::logs {
 
 class LogLineSplitter {
 public:
+    // A stream that never sends a line ending must not grow memory without end: a partial line
+    // this long is passed on as a line of its own, and the rest follows as the next.
+    static constexpr qsizetype kMaxPartialBytes = 16 * 1024 * 1024;
+
     // Called once per complete line, without its ending. The view is valid only during the call.
     using Sink = std::function<void(QByteArrayView line)>;
 

@@ -4,6 +4,7 @@
 #include "remote/KubectlRunner.h"
 #include "ssh/SshConnection.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QHashFunctions>
 
@@ -72,7 +73,7 @@ QStringList LogStream::prepareResume()
     m_resumeDuplicates = m_atLastTs;
     m_resumeSeamSeen = false;
     m_resumePending = true;
-    appendMarker(QStringLiteral("\u2014 reconnected at %1 \u2014")
+    appendMarker(QCoreApplication::translate("LogStream", "— reconnected at %1 —")
                      .arg(QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss"))));
     emit linesAppended(1);
     return buildArgs(m_request, m_lastTs);
@@ -146,7 +147,7 @@ void LogStream::appendLine(QByteArrayView line)
             // The server no longer had the last line we saw (rotated, or the
             // container restarted): say so rather than pretend the seam is clean.
             if (!m_resumeSeamSeen && !m_resumeDuplicates.empty())
-                appendMarker(QStringLiteral("\u2014 lines between %1 and %2 may be missing \u2014")
+                appendMarker(QCoreApplication::translate("LogStream", "— lines between %1 and %2 may be missing —")
                                  .arg(QString::fromLatin1(formatLogTimestamp(m_resumeTs)),
                                       QString::fromLatin1(formatLogTimestamp(ts))));
             m_resumeDuplicates.clear();

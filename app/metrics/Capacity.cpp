@@ -2,6 +2,8 @@
 
 #include "metrics/Quantity.h"
 
+#include <QLocale>
+#include <QCoreApplication>
 #include <QMap>
 #include <cmath>
 
@@ -31,7 +33,7 @@ QString formatRoom(qint64 bytes)
 {
     const qint64 a = std::llabs(bytes);
     if (a >= kGiB)
-        return QString::number(double(a) / double(kGiB), 'f', 1) + QStringLiteral(" GiB");
+        return QLocale().toString(double(a) / double(kGiB), 'f', 1) + QStringLiteral(" GiB");
     return QString::number(qint64(std::llround(double(a) / double(kMiB)))) + QStringLiteral(" MiB");
 }
 
@@ -78,11 +80,11 @@ CapacityReport computeCapacity(const CapacityInput &in)
 
         if (!p.memoryLimit) {
             r.warnings.append({CapacityWarning::NoLimit, p.ns, p.name,
-                               QStringLiteral("%1/%2 has no memory limit: it can take the whole node.")
+                               QCoreApplication::translate("Capacity", "%1/%2 has no memory limit: it can take the whole node.")
                                    .arg(p.ns, p.name)});
         } else if (row.memoryPeak && *p.memoryLimit > 0 && double(*row.memoryPeak) > 0.9 * double(*p.memoryLimit)) {
             r.warnings.append({CapacityWarning::NearLimit, p.ns, p.name,
-                               QStringLiteral("%1/%2 peaked at %3% of its %4 limit: it risks being OOM-killed.")
+                               QCoreApplication::translate("Capacity", "%1/%2 peaked at %3% of its %4 limit: it risks being OOM-killed.")
                                    .arg(p.ns, p.name)
                                    .arg(qint64(std::llround(100.0 * double(*row.memoryPeak) / double(*p.memoryLimit))))
                                    .arg(formatBytes(*p.memoryLimit))});
@@ -109,16 +111,16 @@ CapacityReport computeCapacity(const CapacityInput &in)
         r.roomAtPeaksBytes = r.budgetBytes - overhead - peaksOrRequests;
 
     const QString byReq = r.roomByRequestsBytes > 0
-        ? QStringLiteral("%1 by requests").arg(formatRoom(r.roomByRequestsBytes))
-        : QStringLiteral("requests already exceed it by %1").arg(formatRoom(r.roomByRequestsBytes));
+        ? QCoreApplication::translate("Capacity", "%1 by requests").arg(formatRoom(r.roomByRequestsBytes))
+        : QCoreApplication::translate("Capacity", "requests already exceed it by %1").arg(formatRoom(r.roomByRequestsBytes));
     if (!r.roomAtPeaksBytes) {
-        r.sentence = QStringLiteral("Room for one more project: %1; no observed peaks yet (metrics-server missing or no history).")
+        r.sentence = QCoreApplication::translate("Capacity", "Room for one more project: %1; no observed peaks yet (metrics-server missing or no history).")
                          .arg(byReq);
     } else if (*r.roomAtPeaksBytes > 0) {
-        r.sentence = QStringLiteral("Room for one more project: about %1 at current peaks, %2.")
+        r.sentence = QCoreApplication::translate("Capacity", "Room for one more project: about %1 at current peaks, %2.")
                          .arg(formatRoom(*r.roomAtPeaksBytes), byReq);
     } else {
-        r.sentence = QStringLiteral("No room for another project: current peaks exceed the %1 budget by %2 (%3).")
+        r.sentence = QCoreApplication::translate("Capacity", "No room for another project: current peaks exceed the %1 budget by %2 (%3).")
                          .arg(formatRoom(r.budgetBytes), formatRoom(*r.roomAtPeaksBytes), byReq);
     }
 
@@ -126,7 +128,7 @@ CapacityReport computeCapacity(const CapacityInput &in)
         const qint64 used = overhead + peaksOrRequests;
         if (double(used) > 0.9 * double(r.budgetBytes))
             r.warnings.append({CapacityWarning::OverBudget, {}, {},
-                               QStringLiteral("Peak memory (%1) is over 90% of the %2 budget.")
+                               QCoreApplication::translate("Capacity", "Peak memory (%1) is over 90% of the %2 budget.")
                                    .arg(formatBytes(used), formatBytes(r.budgetBytes))});
     }
     return r;

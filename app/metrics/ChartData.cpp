@@ -1,5 +1,6 @@
 #include "metrics/ChartData.h"
 
+#include <QCoreApplication>
 #include <QMap>
 #include <cmath>
 #include <limits>
@@ -103,7 +104,7 @@ ChartData buildChartData(const HistoryRead &read, qint64 from, qint64 to, const 
 
     // K3s + system: what the host holds beyond the pods. Without host figures,
     // K3s's own cgroup is the best we have.
-    ChartLayer sys{ChartLayer::System, {}, {}, QStringLiteral("K3s + system"), empty};
+    ChartLayer sys{ChartLayer::System, {}, {}, QCoreApplication::translate("ChartData", "K3s + system"), empty};
     if (read.series.contains(keys::hostUsed())) {
         const QVector<double> used = toGrid(read.series.value(keys::hostUsed()), d.grid, GridValue::Max, read.gapMs);
         for (int i = 0; i < n; ++i)
@@ -142,13 +143,13 @@ ChartData buildChartData(const HistoryRead &read, qint64 from, qint64 to, const 
     appendLayers(d.memory, nsMem, podMem);
 
     if (read.series.contains(keys::hostCache())) {
-        ChartLayer c{ChartLayer::Cache, {}, {}, QStringLiteral("Page cache + buffers (reclaimable)"),
+        ChartLayer c{ChartLayer::Cache, {}, {}, QCoreApplication::translate("ChartData", "Page cache + buffers (reclaimable)"),
                      toGrid(read.series.value(keys::hostCache()), d.grid, GridValue::Max, read.gapMs)};
         if (!segmentsOf(c.values).isEmpty())
             d.cache = c;
     }
 
-    ChartLayer cpuSys{ChartLayer::System, {}, {}, QStringLiteral("K3s + system"), empty};
+    ChartLayer cpuSys{ChartLayer::System, {}, {}, QCoreApplication::translate("ChartData", "K3s + system"), empty};
     for (int i = 0; i < n; ++i)
         if (!std::isnan(nodeCpu[i]))
             cpuSys.values[i] = std::max(0.0, nodeCpu[i] - (std::isnan(podCpuTotal[i]) ? 0.0 : podCpuTotal[i]));

@@ -1,7 +1,10 @@
 #include "metrics/HistoryStore.h"
 
+#include "core/PrivateFiles.h"
+
 #include "core/Log.h"
 
+#include <QCoreApplication>
 #include <QAtomicInt>
 #include <QDir>
 #include <QFile>
@@ -59,22 +62,24 @@ HistoryStore::~HistoryStore()
 Error HistoryStore::dbError(const QString &what) const
 {
     const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    return makeError(QStringLiteral("Resource history: %1 failed").arg(what), db.lastError().text(),
+    return makeError(QCoreApplication::translate("HistoryStore", "Resource history: %1 failed").arg(what), db.lastError().text(),
                      QStringLiteral("metrics.db"));
 }
 
 Result<void> HistoryStore::open()
 {
-    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    // Private before SQLite opens it, so its -wal and -shm are too.
+    privatefs::ensureDir(QFileInfo(m_path).absolutePath());
+    privatefs::ensureFile(m_path);
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     db.setDatabaseName(m_path);
     if (!db.open())
-        return makeError(QStringLiteral("Cannot open the resource history at %1").arg(m_path),
+        return makeError(QCoreApplication::translate("HistoryStore", "Cannot open the resource history at %1").arg(m_path),
                          db.lastError().text(), QStringLiteral("metrics.db"));
     QSqlQuery q(db);
     for (const char *stmt : kSchema)
         if (!q.exec(QString::fromLatin1(stmt)))
-            return makeError(QStringLiteral("Cannot prepare the resource history"), q.lastError().text(),
+            return makeError(QCoreApplication::translate("HistoryStore", "Cannot prepare the resource history"), q.lastError().text(),
                              QStringLiteral("metrics.db"));
     if (q.exec(QStringLiteral("SELECT interval_ms FROM sessions ORDER BY start DESC LIMIT 1")) && q.next())
         m_rawIntervalMs = q.value(0).toInt();
@@ -110,7 +115,7 @@ Result<void> HistoryStore::beginSession(qint64 startMs, int intervalMs)
     q.addBindValue(startMs);
     q.addBindValue(intervalMs);
     if (!q.exec())
-        return dbError(QStringLiteral("recording the session"));
+        return dbError(QCoreApplication::translate("HistoryStore", "recording the session"));
     m_rawIntervalMs = std::max(1000, intervalMs);
     return {};
 }
@@ -124,11 +129,11 @@ Result<qint64> HistoryStore::seriesId(const QString &key)
     q.prepare(QStringLiteral("INSERT OR IGNORE INTO series (key) VALUES (?)"));
     q.addBindValue(key);
     if (!q.exec())
-        return dbError(QStringLiteral("adding a series"));
+        return dbError(QCoreApplication::translate("HistoryStore", "adding a series"));
     q.prepare(QStringLiteral("SELECT id FROM series WHERE key = ?"));
     q.addBindValue(key);
     if (!q.exec() || !q.next())
-        return dbError(QStringLiteral("finding a series"));
+        return dbError(QCoreApplication::translate("HistoryStore", "finding a series"));
     const qint64 id = q.value(0).toLongLong();
     m_ids.insert(key, id);
     return id;
@@ -143,7 +148,7 @@ Result<void> HistoryStore::appendValues(qint64 ts, const QList<SeriesValue> &val
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.isOpen())
-        return makeError(QStringLiteral("Resource history is not open"), {}, QStringLiteral("metrics.db"));
+        return makeError(QCoreApplication::translate("HistoryStore", "Resource history is not open"), {}, QStringLiteral("metrics.db"));
     db.transaction();
     QSqlQuery q(db);
     q.prepare(QStringLiteral(
@@ -165,14 +170,14 @@ Result<void> HistoryStore::appendValues(qint64 ts, const QList<SeriesValue> &val
             q.addBindValue(v.value);
             q.addBindValue(v.value);
             if (!q.exec()) {
-                const Error e = dbError(QStringLiteral("storing a sample"));
+                const Error e = dbError(QCoreApplication::translate("HistoryStore", "storing a sample"));
                 db.rollback();
                 return e;
             }
         }
     }
     if (!db.commit())
-        return dbError(QStringLiteral("committing a sample"));
+        return dbError(QCoreApplication::translate("HistoryStore", "committing a sample"));
     if (ts - m_lastPrune > 3600 * 1000) {
         m_lastPrune = ts;
         return prune(ts);
@@ -189,7 +194,7 @@ Result<void> HistoryStore::appendOom(const OomMarker &oom)
     q.addBindValue(oom.pod);
     q.addBindValue(oom.container);
     if (!q.exec())
-        return dbError(QStringLiteral("storing an OOM kill"));
+        return dbError(QCoreApplication::translate("HistoryStore", "storing an OOM kill"));
     return {};
 }
 
@@ -202,7 +207,7 @@ Result<void> HistoryStore::prune(qint64 nowMs)
         q.addBindValue(tier);
         q.addBindValue(nowMs - kRetentionMs[tier]);
         if (!q.exec())
-            return dbError(QStringLiteral("pruning"));
+            return dbError(QCoreApplication::translate("HistoryStore", "pruning"));
     }
     q.prepare(QStringLiteral("DELETE FROM ooms WHERE ts < ?"));
     q.addBindValue(nowMs - kRetentionMs[TenMinutes]);
@@ -249,11 +254,11 @@ Result<HistoryRead> HistoryStore::read(const QString &keyPrefix, qint64 from, qi
                                        int tier) const
 {
     if (!isOpen())
-        return makeError(QStringLiteral("Resource history is not open"), {}, QStringLiteral("metrics.db"));
+        return makeError(QCoreApplication::translate("HistoryStore", "Resource history is not open"), {}, QStringLiteral("metrics.db"));
     sqlite3 *h = reader();
     if (!h)
-        return makeError(QStringLiteral("Resource history: reading failed"),
-                         QStringLiteral("cannot open %1").arg(m_path), QStringLiteral("metrics.db"));
+        return makeError(QCoreApplication::translate("HistoryStore", "Resource history: reading failed"),
+                         QCoreApplication::translate("HistoryStore", "cannot open %1").arg(m_path), QStringLiteral("metrics.db"));
     return readWith(h, keyPrefix, from, to, nowMs, tier, m_rawIntervalMs);
 }
 
@@ -262,10 +267,10 @@ Result<HistoryRead> HistoryStore::readFile(const QString &path, const QString &k
 {
     sqlite3 *h = nullptr;
     if (sqlite3_open_v2(QFile::encodeName(path).constData(), &h, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-        const QString why = h ? QString::fromUtf8(sqlite3_errmsg(h)) : QStringLiteral("out of memory");
+        const QString why = h ? QString::fromUtf8(sqlite3_errmsg(h)) : QCoreApplication::translate("HistoryStore", "out of memory");
         sqlite3_close(h);
-        return makeError(QStringLiteral("Resource history: reading failed"),
-                         QStringLiteral("cannot open %1: %2").arg(path, why), QStringLiteral("metrics.db"));
+        return makeError(QCoreApplication::translate("HistoryStore", "Resource history: reading failed"),
+                         QCoreApplication::translate("HistoryStore", "cannot open %1: %2").arg(path, why), QStringLiteral("metrics.db"));
     }
     sqlite3_busy_timeout(h, 2000);
     Result<HistoryRead> r = readWith(h, keyPrefix, from, to, nowMs, tier, rawIntervalMs);
@@ -291,7 +296,7 @@ Result<HistoryRead> HistoryStore::readWith(sqlite3 *h, const QString &keyPrefix,
     // A point may arrive a little late; more than two missed points is a gap.
     r.gapMs = 2 * step + step / 2;
     auto failed = [h] {
-        return makeError(QStringLiteral("Resource history: reading failed"), QString::fromUtf8(sqlite3_errmsg(h)),
+        return makeError(QCoreApplication::translate("HistoryStore", "Resource history: reading failed"), QString::fromUtf8(sqlite3_errmsg(h)),
                          QStringLiteral("metrics.db"));
     };
     // One snapshot for every series and the kills: a sample written meanwhile shows up in all or none.

@@ -2,6 +2,7 @@
 
 #include "metrics/Quantity.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -33,12 +34,12 @@ Result<QJsonObject> parseObject(const QByteArray &json, const QString &what)
     // kubectl may print a warning line before the body; the JSON starts at the first '{'.
     const qsizetype start = json.indexOf('{');
     if (start < 0)
-        return makeError(QStringLiteral("%1: no JSON in the output").arg(what), {},
+        return makeError(QCoreApplication::translate("MetricsParsers", "%1: no JSON in the output").arg(what), {},
                          QStringLiteral("metrics.json"));
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(json.mid(start), &err);
     if (err.error != QJsonParseError::NoError || !doc.isObject())
-        return makeError(QStringLiteral("%1: malformed JSON (%2)").arg(what, err.errorString()), {},
+        return makeError(QCoreApplication::translate("MetricsParsers", "%1: malformed JSON (%2)").arg(what, err.errorString()), {},
                          QStringLiteral("metrics.json"));
     return doc.object();
 }
@@ -100,7 +101,7 @@ Result<HostMemory> parseMeminfo(const QByteArray &text)
             m.swapFree = v;
     }
     if (!m.total)
-        return makeError(QStringLiteral("/proc/meminfo has no MemTotal line"), {},
+        return makeError(QCoreApplication::translate("MetricsParsers", "/proc/meminfo has no MemTotal line"), {},
                          QStringLiteral("metrics.meminfo"));
     // Kernels before 3.14 lack MemAvailable; free + buffers + cache is the classic estimate.
     if (!m.available && m.free)
@@ -112,7 +113,7 @@ Result<LoadAverage> parseLoadavg(const QByteArray &text)
 {
     const QList<QByteArray> f = text.simplified().split(' ');
     if (f.size() < 3)
-        return makeError(QStringLiteral("/proc/loadavg is unreadable"), {},
+        return makeError(QCoreApplication::translate("MetricsParsers", "/proc/loadavg is unreadable"), {},
                          QStringLiteral("metrics.loadavg"));
     LoadAverage l;
     bool a = false, b = false, c = false;
@@ -120,7 +121,7 @@ Result<LoadAverage> parseLoadavg(const QByteArray &text)
     l.five = f[1].toDouble(&b);
     l.fifteen = f[2].toDouble(&c);
     if (!a || !b || !c)
-        return makeError(QStringLiteral("/proc/loadavg is unreadable"), {},
+        return makeError(QCoreApplication::translate("MetricsParsers", "/proc/loadavg is unreadable"), {},
                          QStringLiteral("metrics.loadavg"));
     if (f.size() >= 4) {
         const QList<QByteArray> rt = f[3].split('/');
@@ -138,7 +139,7 @@ Result<qint64> parseCgroupValue(const QByteArray &text)
     const qint64 v = text.trimmed().toLongLong(&ok);
     if (!ok || v < 0)
         return makeError(
-            QStringLiteral("Unexpected cgroup value \"%1\"").arg(QString::fromUtf8(text.trimmed().left(40))),
+            QCoreApplication::translate("MetricsParsers", "Unexpected cgroup value \"%1\"").arg(QString::fromUtf8(text.trimmed().left(40))),
             {}, QStringLiteral("metrics.cgroup"));
     return v;
 }
@@ -147,13 +148,13 @@ Result<CgroupMemory> parseCgroupSection(const QByteArray &text)
 {
     const QList<QByteArray> l = lines(text);
     if (l.isEmpty())
-        return makeError(QStringLiteral("K3s memory: no cgroup output"), {},
+        return makeError(QCoreApplication::translate("MetricsParsers", "K3s memory: no cgroup output"), {},
                          QStringLiteral("metrics.cgroup"));
     if (l[0].startsWith("absent")) {
         const bool v1 = l[0].contains("v1");
-        return makeError(QStringLiteral("K3s's own memory is unavailable: no k3s.service cgroup (cgroup %1)")
+        return makeError(QCoreApplication::translate("MetricsParsers", "K3s's own memory is unavailable: no k3s.service cgroup (cgroup %1)")
                              .arg(v1 ? QStringLiteral("v1") : QStringLiteral("v2")),
-                         QStringLiteral("K3s may run outside systemd, or as k3s-agent."),
+                         QCoreApplication::translate("MetricsParsers", "K3s may run outside systemd, or as k3s-agent."),
                          QStringLiteral("metrics.cgroup-absent"));
     }
     CgroupMemory c;
@@ -162,11 +163,11 @@ Result<CgroupMemory> parseCgroupSection(const QByteArray &text)
     else if (l[0] == "v1")
         c.version = CgroupVersion::V1;
     else
-        return makeError(QStringLiteral("K3s memory: unexpected cgroup output"), {},
+        return makeError(QCoreApplication::translate("MetricsParsers", "K3s memory: unexpected cgroup output"), {},
                          QStringLiteral("metrics.cgroup"));
     if (l.size() < 2 || mentionsPermission(l[1]))
         return makeError(
-            QStringLiteral("K3s's own memory is unavailable: permission denied reading its cgroup"), {},
+            QCoreApplication::translate("MetricsParsers", "K3s's own memory is unavailable: permission denied reading its cgroup"), {},
             QStringLiteral("metrics.cgroup-denied"));
     auto v = parseCgroupValue(l[1]);
     if (!v)
@@ -195,8 +196,8 @@ Result<DiskUsage> parseDuOutput(const QByteArray &text)
     for (const QByteArray &line : lines(text)) {
         if (line.startsWith("du:")) {
             if (line.contains("No such file or directory") && !found)
-                return makeError(QStringLiteral("The K3s data folder does not exist"),
-                                 QStringLiteral("Set the data folder in the profile (K3s's --data-dir)."),
+                return makeError(QCoreApplication::translate("MetricsParsers", "The K3s data folder does not exist"),
+                                 QCoreApplication::translate("MetricsParsers", "Set the data folder in the profile (K3s's --data-dir)."),
                                  QStringLiteral("metrics.du-absent"));
             d.partial = true;
             continue;
@@ -211,19 +212,19 @@ Result<DiskUsage> parseDuOutput(const QByteArray &text)
         }
     }
     if (!found)
-        return makeError(QStringLiteral("Disk use of the K3s data folder is unreadable"), {},
+        return makeError(QCoreApplication::translate("MetricsParsers", "Disk use of the K3s data folder is unreadable"), {},
                          QStringLiteral("metrics.du"));
     return d;
 }
 
 Result<QList<PodUsage>> parsePodMetricsList(const QByteArray &json)
 {
-    auto obj = parseObject(json, QStringLiteral("Pod metrics"));
+    auto obj = parseObject(json, QCoreApplication::translate("MetricsParsers", "Pod metrics"));
     if (!obj)
         return obj.error();
     const QJsonValue items = obj->value(QLatin1String("items"));
     if (!items.isArray() && !items.isNull() && !items.isUndefined())
-        return makeError(QStringLiteral("Pod metrics: \"items\" is not a list"), {},
+        return makeError(QCoreApplication::translate("MetricsParsers", "Pod metrics: \"items\" is not a list"), {},
                          QStringLiteral("metrics.json"));
     QList<PodUsage> out;
     for (const QJsonValue &it : items.toArray()) {
@@ -250,7 +251,7 @@ Result<QList<PodUsage>> parsePodMetricsList(const QByteArray &json)
 
 Result<QList<NodeUsage>> parseNodeMetricsList(const QByteArray &json)
 {
-    auto obj = parseObject(json, QStringLiteral("Node metrics"));
+    auto obj = parseObject(json, QCoreApplication::translate("MetricsParsers", "Node metrics"));
     if (!obj)
         return obj.error();
     QList<NodeUsage> out;
@@ -273,7 +274,7 @@ Result<QList<NodeUsage>> parseNodeMetricsList(const QByteArray &json)
 
 Result<QList<PodResources>> parsePodResources(const QByteArray &podListJson)
 {
-    auto obj = parseObject(podListJson, QStringLiteral("Pod list"));
+    auto obj = parseObject(podListJson, QCoreApplication::translate("MetricsParsers", "Pod list"));
     if (!obj)
         return obj.error();
     QList<PodResources> out;
@@ -353,7 +354,7 @@ Result<QList<PodResources>> parsePodResources(const QByteArray &podListJson)
 
 Result<QList<NodeCapacity>> parseNodeCapacity(const QByteArray &nodeListJson)
 {
-    auto obj = parseObject(nodeListJson, QStringLiteral("Node list"));
+    auto obj = parseObject(nodeListJson, QCoreApplication::translate("MetricsParsers", "Node list"));
     if (!obj)
         return obj.error();
     QList<NodeCapacity> out;

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <limits>
+#include <QCoreApplication>
 
 namespace vigia::metrics {
 
@@ -9,7 +10,7 @@ namespace {
 
 Error quantityError(const QString &text, const QString &why)
 {
-    return makeError(QStringLiteral("Not a Kubernetes quantity: \"%1\" (%2)").arg(text.left(40), why), {},
+    return makeError(QCoreApplication::translate("Quantity", "Not a Kubernetes quantity: \"%1\" (%2)").arg(text.left(40), why), {},
                      QStringLiteral("metrics.quantity"));
 }
 
@@ -19,7 +20,7 @@ Result<double> parseQuantity(const QString &raw)
 {
     const QString text = raw.trimmed();
     if (text.isEmpty())
-        return quantityError(raw, QStringLiteral("empty"));
+        return quantityError(raw, QCoreApplication::translate("Quantity", "empty"));
 
     int i = 0;
     const int n = int(text.size());
@@ -42,11 +43,11 @@ Result<double> parseQuantity(const QString &raw)
         }
     }
     if (digits == 0)
-        return quantityError(raw, QStringLiteral("no number"));
+        return quantityError(raw, QCoreApplication::translate("Quantity", "no number"));
     bool ok = false;
     double value = text.mid(numberStart, i - numberStart).toDouble(&ok);
     if (!ok)
-        return quantityError(raw, QStringLiteral("bad number"));
+        return quantityError(raw, QCoreApplication::translate("Quantity", "bad number"));
 
     const QString suffix = text.mid(i);
     double scale = 1.0;
@@ -57,7 +58,7 @@ Result<double> parseQuantity(const QString &raw)
         bool expOk = false;
         const int exponent = suffix.mid(1).toInt(&expOk);
         if (!expOk || exponent < -30 || exponent > 30)
-            return quantityError(raw, QStringLiteral("bad exponent"));
+            return quantityError(raw, QCoreApplication::translate("Quantity", "bad exponent"));
         scale = std::pow(10.0, exponent);
     } else {
         static const struct {
@@ -78,7 +79,7 @@ Result<double> parseQuantity(const QString &raw)
             }
         }
         if (!found)
-            return quantityError(raw, QStringLiteral("unknown suffix \"%1\"").arg(suffix.left(8)));
+            return quantityError(raw, QCoreApplication::translate("Quantity", "unknown suffix \"%1\"").arg(suffix.left(8)));
     }
     value *= scale;
     return negative ? -value : value;
@@ -93,7 +94,7 @@ Result<qint64> scaledCeil(const QString &text, double factor)
         return q.error();
     const double v = q.value() * factor;
     if (!std::isfinite(v) || std::fabs(v) > 9.0e18)
-        return quantityError(text, QStringLiteral("out of range"));
+        return quantityError(text, QCoreApplication::translate("Quantity", "out of range"));
     // Tolerate floating noise: 0.1 * 1e9 must stay 100000000, not round up to ...001.
     const double nearest = std::round(v);
     if (std::fabs(v - nearest) < 1e-6 * std::max(1.0, std::fabs(v)))

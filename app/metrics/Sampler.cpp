@@ -6,6 +6,7 @@
 #include "remote/ShellQuote.h"
 #include "ssh/SshConnection.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QHash>
 #include <memory>
@@ -85,9 +86,9 @@ QString metricsFailure(int rc, const QByteArray &body, const QString &what)
         lower.contains("404") || lower.contains("currently unable to handle the request") ||
         lower.contains("serviceunavailable") || lower.contains("503") ||
         lower.contains("doesn't have a resource type"))
-        return QStringLiteral("metrics-server is not installed or not ready: no %1").arg(what);
+        return QCoreApplication::translate("Sampler", "metrics-server is not installed or not ready: no %1").arg(what);
     const Error e = remote::classifyKubectlFailure(rc, body);
-    return QStringLiteral("%1 unavailable: %2").arg(what, e.message);
+    return QCoreApplication::translate("Sampler", "%1 unavailable: %2").arg(what, e.message);
 }
 
 } // namespace
@@ -170,9 +171,9 @@ Sample Sampler::parseOutput(const QByteArray &text, qint64 timestampMs,
         if (m)
             s.memory = m.value();
         else
-            s.missing << QStringLiteral("Host memory unavailable: %1").arg(m.error().message);
+            s.missing << QCoreApplication::translate("Sampler", "Host memory unavailable: %1").arg(m.error().message);
     } else {
-        s.missing << QStringLiteral("Host memory unavailable: no /proc/meminfo output");
+        s.missing << QCoreApplication::translate("Sampler", "Host memory unavailable: no /proc/meminfo output");
     }
     if (auto it = sections.find("loadavg"); it != sections.end()) {
         auto l = parseLoadavg(it->body);
@@ -192,7 +193,7 @@ Sample Sampler::parseOutput(const QByteArray &text, qint64 timestampMs,
         if (c) {
             s.k3s = c.value();
             if (c->version == CgroupVersion::V1)
-                s.missing << QStringLiteral("cgroup v1: K3s's memory includes its page cache");
+                s.missing << QCoreApplication::translate("Sampler", "cgroup v1: K3s's memory includes its page cache");
         } else {
             s.missing << c.error().message;
         }
@@ -209,7 +210,7 @@ Sample Sampler::parseOutput(const QByteArray &text, qint64 timestampMs,
         if (d) {
             s.dataDirBytes = d->bytes;
             if (d->partial)
-                s.missing << QStringLiteral(
+                s.missing << QCoreApplication::translate("Sampler",
                     "Disk use of the K3s data folder is partial: permission denied on some files");
         } else {
             s.missing << d.error().message;
@@ -224,13 +225,13 @@ Sample Sampler::parseOutput(const QByteArray &text, qint64 timestampMs,
                 s.pods = p.value();
                 s.podMetricsAvailable = true;
             } else {
-                s.missing << QStringLiteral("Per-pod metrics unreadable: %1").arg(p.error().message);
+                s.missing << QCoreApplication::translate("Sampler", "Per-pod metrics unreadable: %1").arg(p.error().message);
             }
         } else {
-            s.missing << metricsFailure(rc, it->body, QStringLiteral("per-pod CPU and memory"));
+            s.missing << metricsFailure(rc, it->body, QCoreApplication::translate("Sampler", "per-pod CPU and memory"));
         }
     } else if (sections.contains("kubectl")) {
-        s.missing << QStringLiteral("kubectl not detected: no per-pod CPU and memory");
+        s.missing << QCoreApplication::translate("Sampler", "kubectl not detected: no per-pod CPU and memory");
     }
     // Neither: pod metrics were not due on this tick.
     if (auto it = sections.find("nodes"); it != sections.end()) {
@@ -243,12 +244,12 @@ Sample Sampler::parseOutput(const QByteArray &text, qint64 timestampMs,
             // Same cause as the pod metrics failure: say it once.
         } else {
             s.missing << (rc == 0 ? n.error().message
-                                  : metricsFailure(rc, it->body, QStringLiteral("node usage")));
+                                  : metricsFailure(rc, it->body, QCoreApplication::translate("Sampler", "node usage")));
         }
     }
     attribute(QStringLiteral("metrics"));
     if (!sections.contains("end"))
-        s.missing << QStringLiteral("The sample was cut short");
+        s.missing << QCoreApplication::translate("Sampler", "The sample was cut short");
     return s;
 }
 
@@ -265,7 +266,7 @@ bool Sampler::sampleNow()
         return false;
     }
     if (!m_connection || m_connection->state() != ssh::SessionState::Connected) {
-        emit sampleFailed(makeError(QStringLiteral("Not connected"), {}, QStringLiteral("metrics.offline")));
+        emit sampleFailed(makeError(QCoreApplication::translate("Sampler", "Not connected"), {}, QStringLiteral("metrics.offline")));
         return false;
     }
     const quint64 tick = m_tick++;
@@ -281,7 +282,7 @@ bool Sampler::sampleNow()
     ssh::SshChannel *ch = m_connection->exec(
         remote::buildCommandLine(argv(m_config, m_prefix, withDu, withNodes, withPods, withCpus)), opts);
     if (!ch) {
-        emit sampleFailed(makeError(QStringLiteral("Could not start the sampler command")));
+        emit sampleFailed(makeError(QCoreApplication::translate("Sampler", "Could not start the sampler command")));
         return false;
     }
     m_inFlight = ch;
@@ -297,10 +298,10 @@ bool Sampler::sampleNow()
                 m_inFlight = nullptr;
                 if (exit.error || exit.timedOut || exit.cancelled) {
                     const QString why = exit.error ? exit.error->message
-                                                   : (exit.timedOut ? QStringLiteral("the sampler timed out")
-                                                                    : QStringLiteral("cancelled"));
+                                                   : (exit.timedOut ? QCoreApplication::translate("Sampler", "the sampler timed out")
+                                                                    : QCoreApplication::translate("Sampler", "cancelled"));
                     qCDebug(lcMetrics) << "sample failed:" << why;
-                    emit sampleFailed(makeError(QStringLiteral("No sample: %1").arg(why), {},
+                    emit sampleFailed(makeError(QCoreApplication::translate("Sampler", "No sample: %1").arg(why), {},
                                                 QStringLiteral("metrics.tick")));
                     return;
                 }

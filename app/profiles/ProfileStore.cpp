@@ -4,6 +4,7 @@
 
 #include "core/Log.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QHostAddress>
 #include <QSettings>
@@ -130,31 +131,31 @@ std::optional<Profile> ProfileStore::find(const QString &name) const
 Result<void> ProfileStore::validate(const Profile &p)
 {
     if (p.name.trimmed().isEmpty())
-        return makeError(QStringLiteral("The profile needs a name."), QString(),
+        return makeError(QCoreApplication::translate("ProfileStore", "The profile needs a name."), QString(),
                          QStringLiteral("profile.name"));
     if (p.host.trimmed().isEmpty())
         return makeError(
-            QStringLiteral("The profile needs a host: a name, an address or an ~/.ssh/config alias."),
+            QCoreApplication::translate("ProfileStore", "The profile needs a host: a name, an address or an ~/.ssh/config alias."),
             QString(), QStringLiteral("profile.host"));
     if (isBadHostText(p.host.trimmed()))
-        return makeError(QStringLiteral("\"%1\" is not a valid host name.").arg(p.host),
-                         QStringLiteral("Put the user and port in their own fields."),
+        return makeError(QCoreApplication::translate("ProfileStore", "\"%1\" is not a valid host name.").arg(p.host),
+                         QCoreApplication::translate("ProfileStore", "Put the user and port in their own fields."),
                          QStringLiteral("profile.host"));
     if (p.port == 0)
-        return makeError(QStringLiteral("The port must be between 1 and 65535."), QString(),
+        return makeError(QCoreApplication::translate("ProfileStore", "The port must be between 1 and 65535."), QString(),
                          QStringLiteral("profile.port"));
     if (p.user.contains(QLatin1Char(' ')) || p.user.contains(QLatin1Char('@')))
-        return makeError(QStringLiteral("\"%1\" is not a valid user name.").arg(p.user), QString(),
+        return makeError(QCoreApplication::translate("ProfileStore", "\"%1\" is not a valid user name.").arg(p.user), QString(),
                          QStringLiteral("profile.user"));
     if (p.sampleIntervalSec < Profile::kMinSampleIntervalSec ||
         p.sampleIntervalSec > Profile::kMaxSampleIntervalSec)
-        return makeError(QStringLiteral("Sample every %1 to %2 seconds.")
+        return makeError(QCoreApplication::translate("ProfileStore", "Sample every %1 to %2 seconds.")
                              .arg(Profile::kMinSampleIntervalSec)
                              .arg(Profile::kMaxSampleIntervalSec),
                          QString(), QStringLiteral("profile.sampleInterval"));
     if (p.ramBudgetBytes && *p.ramBudgetBytes <= 0)
         return makeError(
-            QStringLiteral("The RAM budget must be positive, or empty to take it from the node."), QString(),
+            QCoreApplication::translate("ProfileStore", "The RAM budget must be positive, or empty to take it from the node."), QString(),
             QStringLiteral("profile.ram"));
     return {};
 }
@@ -180,7 +181,7 @@ Result<void> ProfileStore::add(const Profile &profile)
     QList<Profile> list = profiles();
     for (const Profile &p : std::as_const(list)) {
         if (p.name == profile.name)
-            return makeError(QStringLiteral("A profile called \"%1\" already exists.").arg(profile.name),
+            return makeError(QCoreApplication::translate("ProfileStore", "A profile called \"%1\" already exists.").arg(profile.name),
                              QString(), QStringLiteral("profile.duplicate"));
     }
     list << profile;
@@ -198,11 +199,11 @@ Result<void> ProfileStore::update(const QString &oldName, const Profile &profile
         if (list.at(i).name == oldName)
             index = i;
         else if (list.at(i).name == profile.name)
-            return makeError(QStringLiteral("A profile called \"%1\" already exists.").arg(profile.name),
+            return makeError(QCoreApplication::translate("ProfileStore", "A profile called \"%1\" already exists.").arg(profile.name),
                              QString(), QStringLiteral("profile.duplicate"));
     }
     if (index < 0)
-        return makeError(QStringLiteral("There is no profile called \"%1\".").arg(oldName), QString(),
+        return makeError(QCoreApplication::translate("ProfileStore", "There is no profile called \"%1\".").arg(oldName), QString(),
                          QStringLiteral("profile.missing"));
     list[index] = profile;
     save(list);
@@ -259,24 +260,24 @@ Result<Profile> ProfileStore::parseAddress(const QString &specIn)
         p.user = rest.left(at);
         rest = rest.mid(at + 1);
         if (p.user.isEmpty())
-            return makeError(QStringLiteral("\"%1\": the user before '@' is empty.").arg(spec), QString(),
+            return makeError(QCoreApplication::translate("ProfileStore", "\"%1\": the user before '@' is empty.").arg(spec), QString(),
                              QStringLiteral("spec.user"));
     }
     QString portText;
     if (rest.startsWith(QLatin1Char('['))) {
         const qsizetype close = rest.indexOf(QLatin1Char(']'));
         if (close < 0)
-            return makeError(QStringLiteral("\"%1\": missing ']' after the IPv6 address.").arg(spec),
+            return makeError(QCoreApplication::translate("ProfileStore", "\"%1\": missing ']' after the IPv6 address.").arg(spec),
                              QString(), QStringLiteral("spec.bracket"));
         p.host = rest.mid(1, close - 1);
         const QString after = rest.mid(close + 1);
         if (!after.isEmpty()) {
             if (!after.startsWith(QLatin1Char(':')))
-                return makeError(QStringLiteral("\"%1\": expected ':port' after ']'.").arg(spec), QString(),
+                return makeError(QCoreApplication::translate("ProfileStore", "\"%1\": expected ':port' after ']'.").arg(spec), QString(),
                                  QStringLiteral("spec.port"));
             portText = after.mid(1);
             if (portText.isEmpty())
-                return makeError(QStringLiteral("\"%1\": the port after ':' is empty.").arg(spec), QString(),
+                return makeError(QCoreApplication::translate("ProfileStore", "\"%1\": the port after ':' is empty.").arg(spec), QString(),
                                  QStringLiteral("spec.port"));
         }
     } else if (rest.count(QLatin1Char(':')) == 1) {
@@ -284,7 +285,7 @@ Result<Profile> ProfileStore::parseAddress(const QString &specIn)
         p.host = rest.left(colon);
         portText = rest.mid(colon + 1);
         if (portText.isEmpty())
-            return makeError(QStringLiteral("\"%1\": the port after ':' is empty.").arg(spec), QString(),
+            return makeError(QCoreApplication::translate("ProfileStore", "\"%1\": the port after ':' is empty.").arg(spec), QString(),
                              QStringLiteral("spec.port"));
     } else {
         // No colon, or a bare IPv6 address (several colons, no port).
@@ -295,20 +296,20 @@ Result<Profile> ProfileStore::parseAddress(const QString &specIn)
         const uint port = portText.toUInt(&ok);
         if (!ok || port < 1 || port > 65535)
             return makeError(
-                QStringLiteral("\"%1\": \"%2\" is not a port number (1-65535).").arg(spec, portText),
+                QCoreApplication::translate("ProfileStore", "\"%1\": \"%2\" is not a port number (1-65535).").arg(spec, portText),
                 QString(), QStringLiteral("spec.port"));
         p.port = quint16(port);
     }
     if (p.host.isEmpty())
-        return makeError(QStringLiteral("\"%1\" has no host.").arg(spec),
-                         QStringLiteral("Use a profile name, an ~/.ssh/config alias, or [user@]host[:port]."),
+        return makeError(QCoreApplication::translate("ProfileStore", "\"%1\" has no host.").arg(spec),
+                         QCoreApplication::translate("ProfileStore", "Use a profile name, an ~/.ssh/config alias, or [user@]host[:port]."),
                          QStringLiteral("spec.host"));
     if (isBadHostText(p.host) || (p.host.contains(QLatin1Char(':')) && QHostAddress(p.host).isNull()))
-        return makeError(QStringLiteral("\"%1\" is not a valid host.").arg(p.host),
-                         QStringLiteral("Use a profile name, an ~/.ssh/config alias, or [user@]host[:port]."),
+        return makeError(QCoreApplication::translate("ProfileStore", "\"%1\" is not a valid host.").arg(p.host),
+                         QCoreApplication::translate("ProfileStore", "Use a profile name, an ~/.ssh/config alias, or [user@]host[:port]."),
                          QStringLiteral("spec.host"));
     if (p.user.contains(QLatin1Char(' ')))
-        return makeError(QStringLiteral("\"%1\" is not a valid user name.").arg(p.user), QString(),
+        return makeError(QCoreApplication::translate("ProfileStore", "\"%1\" is not a valid user name.").arg(p.user), QString(),
                          QStringLiteral("spec.user"));
     p.name = spec;
     return p;
@@ -320,16 +321,16 @@ Result<ResolvedTarget> ProfileStore::resolveProfile(const Profile &profile, cons
     const ssh::SshHostConfig hc = config.resolve(profile.host);
     if (!hc.proxyJump.isEmpty())
         return makeError(
-            QStringLiteral("%1 uses ProxyJump (%2) in ~/.ssh/config: ProxyJump is not supported yet; "
+            QCoreApplication::translate("ProfileStore", "%1 uses ProxyJump (%2) in ~/.ssh/config: ProxyJump is not supported yet; "
                            "connect to the jump host's target directly or use an SSH tunnel.")
                 .arg(profile.host, hc.proxyJump),
-            QStringLiteral("For example run `ssh -L 2222:%1:22 %2` and connect Vigía to "
+            QCoreApplication::translate("ProfileStore", "For example run `ssh -L 2222:%1:22 %2` and connect Vigía to "
                            "localhost:2222.")
                 .arg(hc.effectiveHost(), hc.proxyJump.section(QLatin1Char(','), 0, 0)),
             QStringLiteral("ssh.proxyjump"));
     if (!hc.proxyCommand.isEmpty())
         return makeError(
-            QStringLiteral("%1 uses ProxyCommand in ~/.ssh/config: ProxyCommand is not supported yet; "
+            QCoreApplication::translate("ProfileStore", "%1 uses ProxyCommand in ~/.ssh/config: ProxyCommand is not supported yet; "
                            "connect to the target directly or use an SSH tunnel.")
                 .arg(profile.host),
             QString(), QStringLiteral("ssh.proxycommand"));
@@ -364,8 +365,8 @@ Result<ResolvedTarget> ProfileStore::resolveConnectSpec(const QString &specIn,
     const QString spec = specIn.trimmed();
     if (spec.isEmpty())
         return makeError(
-            QStringLiteral("Nothing to connect to."),
-            QStringLiteral("Give a profile name, an ~/.ssh/config alias, or [user@]host[:port]."),
+            QCoreApplication::translate("ProfileStore", "Nothing to connect to."),
+            QCoreApplication::translate("ProfileStore", "Give a profile name, an ~/.ssh/config alias, or [user@]host[:port]."),
             QStringLiteral("spec.empty"));
     if (const std::optional<Profile> p = find(spec))
         return resolveProfile(*p, config, QStringLiteral("profile"));

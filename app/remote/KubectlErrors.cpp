@@ -1,5 +1,6 @@
 #include "remote/KubectlErrors.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 #include <QStringList>
 
@@ -7,7 +8,8 @@ namespace vigia::remote {
 
 namespace {
 
-const QString kPermissionHint = QStringLiteral(
+const char *const kPermissionHintText = QT_TRANSLATE_NOOP(
+    "KubectlErrors",
     "K3s writes /etc/rancher/k3s/k3s.yaml readable by root only. Either start K3s with "
     "--write-kubeconfig-mode 644 (or --write-kubeconfig-group), allow \"sudo -n k3s kubectl\" for this user "
     "(a NOPASSWD sudoers rule), or copy the kubeconfig to ~/.kube/config owned by this user and set the "
@@ -49,16 +51,16 @@ Error classifyKubectlFailure(int exitCode, const QByteArray &stderrText)
         text.contains(QLatin1String("sudo: a terminal is required")) ||
         text.contains(QLatin1String("no askpass program specified"))) {
         return makeError(
-            QStringLiteral("sudo needs a password to run k3s kubectl."),
-            QStringLiteral("Vigía runs \"sudo -n\" and cannot type a password. Add a sudoers rule such as "
+            QCoreApplication::translate("KubectlErrors", "sudo needs a password to run k3s kubectl."),
+            QCoreApplication::translate("KubectlErrors", "Vigía runs \"sudo -n\" and cannot type a password. Add a sudoers rule such as "
                            "\"youruser ALL=(root) NOPASSWD: /usr/local/bin/k3s kubectl *\", or make "
                            "the kubeconfig readable (k3s --write-kubeconfig-mode 644)."),
             QStringLiteral("kube.sudo-password"));
     }
     if (text.contains(QLatin1String("is not allowed to execute")) ||
         text.contains(QLatin1String("is not in the sudoers file"))) {
-        return makeError(QStringLiteral("sudo does not allow this user to run k3s kubectl: %1").arg(last),
-                         QStringLiteral("Add a NOPASSWD sudoers rule for k3s kubectl, or make the kubeconfig "
+        return makeError(QCoreApplication::translate("KubectlErrors", "sudo does not allow this user to run k3s kubectl: %1").arg(last),
+                         QCoreApplication::translate("KubectlErrors", "Add a NOPASSWD sudoers rule for k3s kubectl, or make the kubeconfig "
                                         "readable (k3s --write-kubeconfig-mode 644)."),
                          QStringLiteral("kube.sudo-denied"));
     }
@@ -68,12 +70,12 @@ Error classifyKubectlFailure(int exitCode, const QByteArray &stderrText)
     if (const QRegularExpressionMatch m = permRe.match(text); m.hasMatch()) {
         const QString file = m.captured(1);
         return makeError(
-            QStringLiteral("kubectl cannot read its kubeconfig %1: permission denied.").arg(file),
-            kPermissionHint, QStringLiteral("kube.kubeconfig-permission"));
+            QCoreApplication::translate("KubectlErrors", "kubectl cannot read its kubeconfig %1: permission denied.").arg(file),
+            QCoreApplication::translate("KubectlErrors", kPermissionHintText), QStringLiteral("kube.kubeconfig-permission"));
     }
     if (text.contains(QLatin1String("Unable to read /etc/rancher/k3s/k3s.yaml"))) {
-        return makeError(QStringLiteral("kubectl cannot read /etc/rancher/k3s/k3s.yaml: permission denied."),
-                         kPermissionHint, QStringLiteral("kube.kubeconfig-permission"));
+        return makeError(QCoreApplication::translate("KubectlErrors", "kubectl cannot read /etc/rancher/k3s/k3s.yaml: permission denied."),
+                         QCoreApplication::translate("KubectlErrors", kPermissionHintText), QStringLiteral("kube.kubeconfig-permission"));
     }
 
     const bool notFoundText = text.contains(QLatin1String("command not found")) ||
@@ -84,8 +86,8 @@ Error classifyKubectlFailure(int exitCode, const QByteArray &stderrText)
         const QRegularExpressionMatch m = whichRe.match(text);
         const QString what = m.hasMatch() ? m.captured(1) : QStringLiteral("kubectl");
         return makeError(
-            QStringLiteral("%1 was not found on the server.").arg(what),
-            QStringLiteral("Install K3s (it provides \"k3s kubectl\") or kubectl, make sure it is on the "
+            QCoreApplication::translate("KubectlErrors", "%1 was not found on the server.").arg(what),
+            QCoreApplication::translate("KubectlErrors", "Install K3s (it provides \"k3s kubectl\") or kubectl, make sure it is on the "
                            "PATH of non-interactive SSH sessions, or set the kubectl command in the "
                            "profile (for example /usr/local/bin/k3s kubectl)."),
             QStringLiteral("kube.not-found"));
@@ -97,21 +99,21 @@ Error classifyKubectlFailure(int exitCode, const QByteArray &stderrText)
         const QString server = m.captured(1);
         if (server == QLatin1String("localhost:8080") || server == QLatin1String("127.0.0.1:8080")) {
             return makeError(
-                QStringLiteral("kubectl has no kubeconfig on the server (it tried localhost:8080)."),
-                QStringLiteral("On K3s use \"k3s kubectl\", set KUBECONFIG=/etc/rancher/k3s/k3s.yaml, "
+                QCoreApplication::translate("KubectlErrors", "kubectl has no kubeconfig on the server (it tried localhost:8080)."),
+                QCoreApplication::translate("KubectlErrors", "On K3s use \"k3s kubectl\", set KUBECONFIG=/etc/rancher/k3s/k3s.yaml, "
                                "or copy the kubeconfig to ~/.kube/config."),
                 QStringLiteral("kube.no-kubeconfig"));
         }
         return makeError(
-            QStringLiteral("The Kubernetes API at %1 refused the connection.").arg(server),
-            QStringLiteral("K3s is not running or its API is not listening: check `systemctl status "
+            QCoreApplication::translate("KubectlErrors", "The Kubernetes API at %1 refused the connection.").arg(server),
+            QCoreApplication::translate("KubectlErrors", "K3s is not running or its API is not listening: check `systemctl status "
                            "k3s` and `journalctl -u k3s` on the server."),
             QStringLiteral("kube.refused"));
     }
     if (text.contains(QLatin1String("connect: connection refused"))) {
         return makeError(
-            QStringLiteral("The Kubernetes API refused the connection."),
-            QStringLiteral("K3s is not running or its API is not listening: check `systemctl status "
+            QCoreApplication::translate("KubectlErrors", "The Kubernetes API refused the connection."),
+            QCoreApplication::translate("KubectlErrors", "K3s is not running or its API is not listening: check `systemctl status "
                            "k3s` and `journalctl -u k3s` on the server."),
             QStringLiteral("kube.refused"));
     }
@@ -120,44 +122,44 @@ Error classifyKubectlFailure(int exitCode, const QByteArray &stderrText)
         text.contains(QLatin1String("context deadline exceeded")) ||
         text.contains(QLatin1String("TLS handshake timeout"))) {
         return makeError(
-            QStringLiteral("The Kubernetes API did not answer in time."),
-            QStringLiteral("The server may be overloaded or K3s may be starting: check `systemctl "
+            QCoreApplication::translate("KubectlErrors", "The Kubernetes API did not answer in time."),
+            QCoreApplication::translate("KubectlErrors", "The server may be overloaded or K3s may be starting: check `systemctl "
                            "status k3s` and the node's load."),
             QStringLiteral("kube.timeout"));
     }
     if (text.contains(QLatin1String("(Unauthorized)"))) {
         return makeError(
-            QStringLiteral("The Kubernetes API rejected kubectl's credentials (Unauthorized)."),
-            QStringLiteral("The kubeconfig's certificate or token is wrong or expired: copy a fresh "
+            QCoreApplication::translate("KubectlErrors", "The Kubernetes API rejected kubectl's credentials (Unauthorized)."),
+            QCoreApplication::translate("KubectlErrors", "The kubeconfig's certificate or token is wrong or expired: copy a fresh "
                            "one from /etc/rancher/k3s/k3s.yaml."),
             QStringLiteral("kube.unauthorized"));
     }
     if (text.contains(QLatin1String("(Forbidden)"))) {
-        return makeError(QStringLiteral("The Kubernetes API refused the request: %1").arg(last),
-                         QStringLiteral("The kubeconfig's user lacks RBAC permission for this; use the admin "
+        return makeError(QCoreApplication::translate("KubectlErrors", "The Kubernetes API refused the request: %1").arg(last),
+                         QCoreApplication::translate("KubectlErrors", "The kubeconfig's user lacks RBAC permission for this; use the admin "
                                         "kubeconfig of K3s or grant the role."),
                          QStringLiteral("kube.forbidden"));
     }
     if (text.contains(QLatin1String("(NotFound)"))) {
-        return makeError(QStringLiteral("Not found: %1").arg(last), QString(),
+        return makeError(QCoreApplication::translate("KubectlErrors", "Not found: %1").arg(last), QString(),
                          QStringLiteral("kube.not-found-object"));
     }
     if (text.contains(QLatin1String("Error from server (InternalError)")) ||
         text.contains(QLatin1String("Error from server (ServiceUnavailable)")) ||
         text.contains(QLatin1String("an error on the server"))) {
-        return makeError(QStringLiteral("The Kubernetes API failed: %1").arg(last),
-                         QStringLiteral("Check the K3s logs: `journalctl -u k3s`."),
+        return makeError(QCoreApplication::translate("KubectlErrors", "The Kubernetes API failed: %1").arg(last),
+                         QCoreApplication::translate("KubectlErrors", "Check the K3s logs: `journalctl -u k3s`."),
                          QStringLiteral("kube.server-error"));
     }
     if (exitCode > 128 && exitCode < 160 && last.isEmpty()) {
-        return makeError(QStringLiteral("kubectl was killed (signal %1).").arg(exitCode - 128),
-                         QStringLiteral("The server may be out of memory: check `dmesg` for the OOM killer."),
+        return makeError(QCoreApplication::translate("KubectlErrors", "kubectl was killed (signal %1).").arg(exitCode - 128),
+                         QCoreApplication::translate("KubectlErrors", "The server may be out of memory: check `dmesg` for the OOM killer."),
                          QStringLiteral("kube.killed"));
     }
     if (last.isEmpty())
-        return makeError(QStringLiteral("kubectl failed with exit code %1 and no message.").arg(exitCode),
+        return makeError(QCoreApplication::translate("KubectlErrors", "kubectl failed with exit code %1 and no message.").arg(exitCode),
                          QString(), QStringLiteral("kube.failed"));
-    return makeError(QStringLiteral("kubectl failed: %1").arg(last), QString(),
+    return makeError(QCoreApplication::translate("KubectlErrors", "kubectl failed: %1").arg(last), QString(),
                      QStringLiteral("kube.failed"));
 }
 
@@ -166,24 +168,24 @@ std::optional<Error> kubectlExitError(const ssh::ExitInfo &exit, const QByteArra
     if (exit.error)
         return *exit.error;
     if (exit.cancelled)
-        return makeError(QStringLiteral("The kubectl command was cancelled."), QString(),
+        return makeError(QCoreApplication::translate("KubectlErrors", "The kubectl command was cancelled."), QString(),
                          QStringLiteral("kube.cancelled"));
     if (exit.timedOut)
         return makeError(
-            QStringLiteral("kubectl did not finish in time."),
-            QStringLiteral("The server or its Kubernetes API is slow or stuck: check `systemctl status "
+            QCoreApplication::translate("KubectlErrors", "kubectl did not finish in time."),
+            QCoreApplication::translate("KubectlErrors", "The server or its Kubernetes API is slow or stuck: check `systemctl status "
                            "k3s` and the node's load."),
             QStringLiteral("kube.timeout"));
     if (!exit.exitSignal.isEmpty()) {
         const QString last = lastErrorLine(stderrText);
         return makeError(
-            QStringLiteral("kubectl was killed by signal %1%2")
+            QCoreApplication::translate("KubectlErrors", "kubectl was killed by signal %1%2")
                 .arg(exit.exitSignal, last.isEmpty() ? QStringLiteral(".") : QStringLiteral(": ") + last),
-            QStringLiteral("The server may be out of memory: check `dmesg` for the OOM killer."),
+            QCoreApplication::translate("KubectlErrors", "The server may be out of memory: check `dmesg` for the OOM killer."),
             QStringLiteral("kube.killed"));
     }
     if (!exit.exitCode)
-        return makeError(QStringLiteral("kubectl ended without an exit status."), QString(),
+        return makeError(QCoreApplication::translate("KubectlErrors", "kubectl ended without an exit status."), QString(),
                          QStringLiteral("kube.failed"));
     if (*exit.exitCode != 0)
         return classifyKubectlFailure(*exit.exitCode, stderrText);

@@ -7,6 +7,7 @@
 #include "remote/KubectlErrors.h"
 #include "remote/ShellQuote.h"
 
+#include <QCoreApplication>
 #include <QPointer>
 #include <QTimer>
 
@@ -62,7 +63,7 @@ public:
     {
         if (m_index >= m_candidates.size()) {
             const Error e =
-                m_best.value_or(makeError(QStringLiteral("kubectl could not be run on the server."),
+                m_best.value_or(makeError(QCoreApplication::translate("KubectlRunner", "kubectl could not be run on the server."),
                                           QString(), QStringLiteral("kube.failed")));
             qCInfo(lcRemote) << "kubectl detection failed:" << e.code << e.message;
             finish();
@@ -82,7 +83,7 @@ public:
         if (!ch) {
             finish();
             emit m_runner->detectionFailed(
-                makeError(QStringLiteral("There is no SSH connection to run kubectl on."), QString(),
+                makeError(QCoreApplication::translate("KubectlRunner", "There is no SSH connection to run kubectl on."), QString(),
                           QStringLiteral("kube.no-connection")));
             return;
         }
@@ -188,12 +189,12 @@ quint64 KubectlRunner::run(const QStringList &kubectlArgs, int timeoutMs)
         return token;
     }
     if (!m_connection) {
-        failLater(makeError(QStringLiteral("There is no SSH connection to run kubectl on."), QString(),
+        failLater(makeError(QCoreApplication::translate("KubectlRunner", "There is no SSH connection to run kubectl on."), QString(),
                             QStringLiteral("kube.no-connection")));
         return token;
     }
     if (m_prefix.isEmpty()) {
-        failLater(makeError(QStringLiteral("kubectl has not been found on this server yet."), QString(),
+        failLater(makeError(QCoreApplication::translate("KubectlRunner", "kubectl has not been found on this server yet."), QString(),
                             QStringLiteral("kube.not-detected")));
         return token;
     }
@@ -201,7 +202,7 @@ quint64 KubectlRunner::run(const QStringList &kubectlArgs, int timeoutMs)
     opts.timeoutMs = timeoutMs;
     ssh::SshChannel *ch = m_connection->exec(buildCommandLine(m_prefix + kubectlArgs), opts);
     if (!ch) {
-        failLater(makeError(QStringLiteral("The SSH connection could not start a command."), QString(),
+        failLater(makeError(QCoreApplication::translate("KubectlRunner", "The SSH connection could not start a command."), QString(),
                             QStringLiteral("kube.no-connection")));
         return token;
     }
@@ -226,7 +227,7 @@ quint64 KubectlRunner::run(const QStringList &kubectlArgs, int timeoutMs)
         if (data->overflow) {
             emit finished(token,
                           Result<QByteArray>(makeError(
-                              QStringLiteral("kubectl printed more than %1 MB; the output was dropped.")
+                              QCoreApplication::translate("KubectlRunner", "kubectl printed more than %1 MB; the output was dropped.")
                                   .arg(kMaxCollectedBytes / (1024 * 1024)),
                               QString(), QStringLiteral("kube.too-large"))));
             return;

@@ -55,9 +55,12 @@ QString buildCommandLine(const QStringList &argv)
     QStringList quoted;
     quoted.reserve(argv.size());
     for (const QString &a : argv) {
-        if (quoted.isEmpty() && needsQuotingAsCommand(a))
-            quoted << QLatin1Char('\'') + a + QLatin1Char('\'');
-        else
+        if (quoted.isEmpty() && needsQuotingAsCommand(a)) {
+            // A plain word is wrapped as it is; anything else is quoted in full (a "'" in
+            // "X='y" must be escaped like any other, or it opens a quote of its own).
+            const QString q = shellQuote(a);
+            quoted << (q == a ? QLatin1Char('\'') + a + QLatin1Char('\'') : q);
+        } else
             quoted << shellQuote(a);
     }
     return quoted.join(QLatin1Char(' '));

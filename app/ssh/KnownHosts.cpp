@@ -4,6 +4,7 @@
 #include "ssh/Fingerprint.h"
 #include "ssh/Libssh2Init.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -74,14 +75,14 @@ QString KnownHosts::hostEntryName(const QString &host, quint16 port)
 Result<void> KnownHosts::load()
 {
     if (!m_hosts)
-        return makeError(QStringLiteral("Could not initialise libssh2 to read known_hosts."), {},
+        return makeError(QCoreApplication::translate("KnownHosts", "Could not initialise libssh2 to read known_hosts."), {},
                          QStringLiteral("ssh.init"));
     QFile f(m_path);
     if (!f.exists())
         return {};
     if (!f.open(QIODevice::ReadOnly))
-        return makeError(QStringLiteral("Cannot read %1: %2").arg(m_path, f.errorString()),
-                         QStringLiteral("Check the file's permissions."), QStringLiteral("hostkey.read"));
+        return makeError(QCoreApplication::translate("KnownHosts", "Cannot read %1: %2").arg(m_path, f.errorString()),
+                         QCoreApplication::translate("KnownHosts", "Check the file's permissions."), QStringLiteral("hostkey.read"));
     // Remember the last node so every node added by one line (a line may name
     // several hosts) can be mapped back to its line number.
     libssh2_knownhost *last = nullptr;
@@ -151,6 +152,10 @@ KnownHostLookup KnownHosts::lookup(const QString &host, quint16 port, const QByt
         r.knownFingerprint = sha256Fingerprint(known);
         r.knownKeyType = typeForMask(found->typemask);
         r.knownLine = m_lineOf.value(found->node, 0);
+    } else if (rc == LIBSSH2_KNOWNHOST_CHECK_NOTFOUND) {
+        r.recordedTypes = recordedKeyTypes(host, port);
+        if (!r.recordedTypes.isEmpty())
+            r.status = KnownHostStatus::OtherTypeKnown;
     }
     return r;
 }
@@ -178,25 +183,25 @@ QStringList KnownHosts::recordedKeyTypes(const QString &host, quint16 port) cons
 Result<void> KnownHosts::append(const QString &host, quint16 port, const QByteArray &keyBlob)
 {
     if (!m_hosts)
-        return makeError(QStringLiteral("Could not initialise libssh2 to write known_hosts."), {},
+        return makeError(QCoreApplication::translate("KnownHosts", "Could not initialise libssh2 to write known_hosts."), {},
                          QStringLiteral("ssh.init"));
     const QString type = keyTypeFromBlob(keyBlob);
     const int mask = maskForType(type);
     if (mask == LIBSSH2_KNOWNHOST_KEY_UNKNOWN)
-        return makeError(QStringLiteral("Unsupported host key type \"%1\".").arg(type), {},
+        return makeError(QCoreApplication::translate("KnownHosts", "Unsupported host key type \"%1\".").arg(type), {},
                          QStringLiteral("hostkey.type"));
     const QByteArray name = hostEntryName(host, port).toUtf8();
     libssh2_knownhost *entry = nullptr;
     if (libssh2_knownhost_addc(
             m_hosts, name.constData(), nullptr, keyBlob.constData(), size_t(keyBlob.size()), nullptr, 0,
             LIBSSH2_KNOWNHOST_TYPE_PLAIN | LIBSSH2_KNOWNHOST_KEYENC_RAW | mask, &entry) != 0)
-        return makeError(QStringLiteral("Could not record the host key."), {},
+        return makeError(QCoreApplication::translate("KnownHosts", "Could not record the host key."), {},
                          QStringLiteral("hostkey.write"));
     char buf[16 * 1024];
     size_t outLen = 0;
     if (libssh2_knownhost_writeline(m_hosts, entry, buf, sizeof buf, &outLen,
                                     LIBSSH2_KNOWNHOST_FILE_OPENSSH) != 0)
-        return makeError(QStringLiteral("Could not format the known_hosts line."), {},
+        return makeError(QCoreApplication::translate("KnownHosts", "Could not format the known_hosts line."), {},
                          QStringLiteral("hostkey.write"));
     QByteArray line(buf, int(outLen));
     if (!line.endsWith('\n'))
@@ -206,7 +211,7 @@ Result<void> KnownHosts::append(const QString &host, quint16 port, const QByteAr
     if (!fi.dir().exists()) {
         // ~/.ssh must stay private, as OpenSSH creates it.
         if (!QDir().mkpath(fi.absolutePath()))
-            return makeError(QStringLiteral("Cannot create %1.").arg(fi.absolutePath()), {},
+            return makeError(QCoreApplication::translate("KnownHosts", "Cannot create %1.").arg(fi.absolutePath()), {},
                              QStringLiteral("hostkey.write"));
         QFile::setPermissions(fi.absolutePath(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     }
@@ -214,8 +219,8 @@ Result<void> KnownHosts::append(const QString &host, quint16 port, const QByteAr
     const bool existed = f.exists();
     // Append mode only: the user's file is never rewritten or truncated.
     if (!f.open(QIODevice::ReadWrite | QIODevice::Append))
-        return makeError(QStringLiteral("Cannot append to %1: %2").arg(m_path, f.errorString()),
-                         QStringLiteral("Check the file's permissions."), QStringLiteral("hostkey.write"));
+        return makeError(QCoreApplication::translate("KnownHosts", "Cannot append to %1: %2").arg(m_path, f.errorString()),
+                         QCoreApplication::translate("KnownHosts", "Check the file's permissions."), QStringLiteral("hostkey.write"));
     if (!existed)
         f.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
     // A file whose last line lacks its newline would swallow ours.
@@ -225,7 +230,7 @@ Result<void> KnownHosts::append(const QString &host, quint16 port, const QByteAr
             line.prepend('\n');
     }
     if (f.write(line) != line.size() || !f.flush())
-        return makeError(QStringLiteral("Cannot append to %1: %2").arg(m_path, f.errorString()), {},
+        return makeError(QCoreApplication::translate("KnownHosts", "Cannot append to %1: %2").arg(m_path, f.errorString()), {},
                          QStringLiteral("hostkey.write"));
     int lines = 0;
     // Count lines so a later mismatch can name the new line.

@@ -14,7 +14,10 @@ typedef struct _LIBSSH2_KNOWNHOSTS LIBSSH2_KNOWNHOSTS;
 
 namespace vigia::ssh {
 
-enum class KnownHostStatus { Unknown, Match, Mismatch };
+// OtherTypeKnown: no key of the presented type is on record, but keys of other types are. A
+// server that stops offering the recorded type (a downgrade, or someone else answering) looks
+// like a new host otherwise; it is refused like a mismatch.
+enum class KnownHostStatus { Unknown, Match, Mismatch, OtherTypeKnown };
 
 struct KnownHostLookup {
     KnownHostStatus status = KnownHostStatus::Unknown;
@@ -24,6 +27,7 @@ struct KnownHostLookup {
     QString knownKeyType;     // mismatch only
     QString knownFingerprint; // mismatch only
     int knownLine = 0;        // mismatch only, 1-based
+    QStringList recordedTypes; // OtherTypeKnown only: the types on record
 };
 
 class KnownHosts {

@@ -2,6 +2,7 @@
 
 #include "core/Log.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -135,7 +136,7 @@ Result<SshConfig> SshConfig::load(const QString &path)
     if (!f.exists())
         return SshConfig();
     if (!f.open(QIODevice::ReadOnly))
-        return makeError(QStringLiteral("Cannot read %1: %2").arg(path, f.errorString()), QString(),
+        return makeError(QCoreApplication::translate("SshConfig", "Cannot read %1: %2").arg(path, f.errorString()), QString(),
                          QStringLiteral("sshconfig.unreadable"));
     const QString text = QString::fromUtf8(f.readAll());
     return parse(text, QFileInfo(path).absolutePath(), path);
@@ -187,7 +188,7 @@ void SshConfig::parseInto(const QString &text, const QString &baseDir, const QSt
         bool unbalanced = false;
         const QStringList args = splitArgs(t.mid(v), &unbalanced);
         if (unbalanced) {
-            m_warnings << QStringLiteral("%1: unbalanced quotes, line ignored").arg(where);
+            m_warnings << QCoreApplication::translate("SshConfig", "%1: unbalanced quotes, line ignored").arg(where);
             continue;
         }
 
@@ -196,7 +197,7 @@ void SshConfig::parseInto(const QString &text, const QString &baseDir, const QSt
             current.conditions = outerConditions;
             current.skipped = false;
             if (args.isEmpty()) {
-                m_warnings << QStringLiteral("%1: Host without patterns").arg(where);
+                m_warnings << QCoreApplication::translate("SshConfig", "%1: Host without patterns").arg(where);
                 current.skipped = true;
             } else {
                 current.conditions << args;
@@ -208,7 +209,7 @@ void SshConfig::parseInto(const QString &text, const QString &baseDir, const QSt
             flush();
             current.conditions = outerConditions;
             current.skipped = true;
-            m_warnings << QStringLiteral("%1: Match blocks are not supported; their settings are ignored")
+            m_warnings << QCoreApplication::translate("SshConfig", "%1: Match blocks are not supported; their settings are ignored")
                               .arg(where);
             continue;
         }
@@ -216,7 +217,7 @@ void SshConfig::parseInto(const QString &text, const QString &baseDir, const QSt
             if (current.skipped)
                 continue;
             if (depth >= kMaxIncludeDepth) {
-                m_warnings << QStringLiteral("%1: Include nested too deeply, ignored").arg(where);
+                m_warnings << QCoreApplication::translate("SshConfig", "%1: Include nested too deeply, ignored").arg(where);
                 continue;
             }
             flush();
@@ -237,7 +238,7 @@ void SshConfig::parseInto(const QString &text, const QString &baseDir, const QSt
                 for (const QString &file : std::as_const(files)) {
                     QFile f(file);
                     if (!f.open(QIODevice::ReadOnly)) {
-                        m_warnings << QStringLiteral("%1: cannot read included %2").arg(where, file);
+                        m_warnings << QCoreApplication::translate("SshConfig", "%1: cannot read included %2").arg(where, file);
                         continue;
                     }
                     parseInto(QString::fromUtf8(f.readAll()), baseDir, file, current.conditions, depth + 1);
@@ -248,7 +249,7 @@ void SshConfig::parseInto(const QString &text, const QString &baseDir, const QSt
         if (current.skipped)
             continue;
         if (args.isEmpty()) {
-            m_warnings << QStringLiteral("%1: %2 without a value").arg(where, keyword);
+            m_warnings << QCoreApplication::translate("SshConfig", "%1: %2 without a value").arg(where, keyword);
             continue;
         }
         current.options << Option{keyword, args, where};

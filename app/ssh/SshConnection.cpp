@@ -181,10 +181,10 @@ void SshConnection::close()
     d->post([w] { w->shutdown(QString()); });
 }
 
-void SshConnection::answerHostKey(HostKeyDecision decision)
+void SshConnection::answerHostKey(HostKeyDecision decision, const QString &fingerprint)
 {
     SshWorker *w = d->worker;
-    d->post([w, decision] { w->answerHostKey(decision); });
+    d->post([w, decision, fingerprint] { w->answerHostKey(decision, fingerprint); });
 }
 
 void SshConnection::answerPassphrase(const QString &keyFile, const std::optional<QString> &passphrase)

@@ -63,7 +63,9 @@ public:
     QString mac() const; // likewise for the MAC ("hmac-sha2-256", ...)
 
     // Answers to the questions the connection asks while opening.
-    void answerHostKey(HostKeyDecision decision);
+    // fingerprint: the one the user was shown. A different key by the time the answer arrives
+    // (a reconnect behind a stale dialog) is never trusted. Empty: not checked.
+    void answerHostKey(HostKeyDecision decision, const QString &fingerprint = {});
     // nullopt: skip this key (the user cancelled). The passphrase is never logged or stored here.
     void answerPassphrase(const QString &keyFile, const std::optional<QString> &passphrase);
 

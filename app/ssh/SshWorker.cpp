@@ -7,6 +7,7 @@
 #include "ssh/Libssh2Init.h"
 #include "ssh/SshConnection.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -171,8 +172,8 @@ SshWorker::SshWorker(QObject *parent) : QObject(parent)
     m_connectDeadline->setSingleShot(true);
     connect(m_connectDeadline, &QTimer::timeout, this, [this] {
         fail(makeError(
-            QStringLiteral("Timed out connecting to %1:%2.").arg(m_target.host).arg(m_target.port),
-            QStringLiteral("Check that the server is up and reachable, and that the port is right."),
+            QCoreApplication::translate("SshWorker", "Timed out connecting to %1:%2.").arg(m_target.host).arg(m_target.port),
+            QCoreApplication::translate("SshWorker", "Check that the server is up and reachable, and that the port is right."),
             QStringLiteral("net.timeout")));
     });
     m_keepalive = new QTimer(this);
@@ -211,11 +212,11 @@ Error SshWorker::sessionError(const QString &what, int rc) const
     case LIBSSH2_ERROR_SOCKET_DISCONNECT:
     case LIBSSH2_ERROR_SOCKET_RECV:
     case LIBSSH2_ERROR_SOCKET_SEND:
-        return makeError(QStringLiteral("The connection to %1 was closed (%2).").arg(m_target.host, what),
-                         QStringLiteral("The server or the network dropped it; connect again."),
+        return makeError(QCoreApplication::translate("SshWorker", "The connection to %1 was closed (%2).").arg(m_target.host, what),
+                         QCoreApplication::translate("SshWorker", "The server or the network dropped it; connect again."),
                          QStringLiteral("conn.lost"));
     default:
-        return makeError(QStringLiteral("SSH error while %1: %2 (libssh2 %3).").arg(what, detail).arg(rc), {},
+        return makeError(QCoreApplication::translate("SshWorker", "SSH error while %1: %2 (libssh2 %3).").arg(what, detail).arg(rc), {},
                          QStringLiteral("ssh.protocol"));
     }
 }
@@ -233,7 +234,7 @@ void SshWorker::open(const SshTarget &target)
     m_havePassphrase = false;
     m_passphrase.clear();
     if (!ensureLibssh2()) {
-        fail(makeError(QStringLiteral("libssh2 could not be initialised."), {}, QStringLiteral("ssh.init")));
+        fail(makeError(QCoreApplication::translate("SshWorker", "libssh2 could not be initialised."), {}, QStringLiteral("ssh.init")));
         return;
     }
     m_user = (m_target.user.isEmpty() ? qEnvironmentVariable("USER") : m_target.user).toUtf8();
@@ -258,9 +259,9 @@ void SshWorker::open(const SshTarget &target)
     const QByteArray port = QByteArray::number(m_target.port);
     const int gai = getaddrinfo(host.constData(), port.constData(), &hints, &res);
     if (gai != 0 || !res) {
-        fail(makeError(QStringLiteral("Cannot resolve host name \"%1\": %2")
+        fail(makeError(QCoreApplication::translate("SshWorker", "Cannot resolve host name \"%1\": %2")
                            .arg(m_target.host, QString::fromUtf8(gai_strerror(gai))),
-                       QStringLiteral("Check the host name in the profile or in ~/.ssh/config."),
+                       QCoreApplication::translate("SshWorker", "Check the host name in the profile or in ~/.ssh/config."),
                        QStringLiteral("net.resolve")));
         return;
     }
@@ -309,15 +310,15 @@ bool SshWorker::startTcp()
         ++m_addrIndex;
     }
     if (lastErr == ECONNREFUSED)
-        fail(makeError(QStringLiteral("Connection refused by %1:%2.").arg(m_target.host).arg(m_target.port),
-                       QStringLiteral("Is sshd running there, and is the port right?"),
+        fail(makeError(QCoreApplication::translate("SshWorker", "Connection refused by %1:%2.").arg(m_target.host).arg(m_target.port),
+                       QCoreApplication::translate("SshWorker", "Is sshd running there, and is the port right?"),
                        QStringLiteral("net.refused")));
     else
-        fail(makeError(QStringLiteral("Cannot connect to %1:%2: %3.")
+        fail(makeError(QCoreApplication::translate("SshWorker", "Cannot connect to %1:%2: %3.")
                            .arg(m_target.host)
                            .arg(m_target.port)
                            .arg(QString::fromLocal8Bit(strerror(lastErr))),
-                       QStringLiteral("Check the host, the port and the network."),
+                       QCoreApplication::translate("SshWorker", "Check the host, the port and the network."),
                        QStringLiteral("net.unreachable")));
     return false;
 }
@@ -339,15 +340,15 @@ void SshWorker::tcpConnected()
         }
         if (err == ECONNREFUSED)
             fail(makeError(
-                QStringLiteral("Connection refused by %1:%2.").arg(m_target.host).arg(m_target.port),
-                QStringLiteral("Is sshd running there, and is the port right?"),
+                QCoreApplication::translate("SshWorker", "Connection refused by %1:%2.").arg(m_target.host).arg(m_target.port),
+                QCoreApplication::translate("SshWorker", "Is sshd running there, and is the port right?"),
                 QStringLiteral("net.refused")));
         else
-            fail(makeError(QStringLiteral("Cannot connect to %1:%2: %3.")
+            fail(makeError(QCoreApplication::translate("SshWorker", "Cannot connect to %1:%2: %3.")
                                .arg(m_target.host)
                                .arg(m_target.port)
                                .arg(QString::fromLocal8Bit(strerror(err))),
-                           QStringLiteral("Check the host, the port and the network."),
+                           QCoreApplication::translate("SshWorker", "Check the host, the port and the network."),
                            QStringLiteral("net.unreachable")));
         return;
     }
@@ -356,7 +357,7 @@ void SshWorker::tcpConnected()
     m_session = libssh2_session_init_ex(nullptr, nullptr, nullptr, this);
     if (!m_session) {
         fail(
-            makeError(QStringLiteral("libssh2 could not create a session."), {}, QStringLiteral("ssh.init")));
+            makeError(QCoreApplication::translate("SshWorker", "libssh2 could not create a session."), {}, QStringLiteral("ssh.init")));
         return;
     }
     libssh2_session_callback_set(m_session, LIBSSH2_CALLBACK_RECV, reinterpret_cast<void *>(&recvHook));
@@ -467,10 +468,10 @@ bool SshWorker::stepHandshake()
     if (rc == LIBSSH2_ERROR_EAGAIN)
         return true;
     if (rc != 0) {
-        Error e = sessionError(QStringLiteral("negotiating the SSH session"), rc);
+        Error e = sessionError(QCoreApplication::translate("SshWorker", "negotiating the SSH session"), rc);
         if (e.code == QLatin1String("ssh.protocol"))
             e.code = QStringLiteral("ssh.handshake");
-        e.hint = QStringLiteral("Is this an SSH server? Its algorithms may not be supported by libssh2 %1.")
+        e.hint = QCoreApplication::translate("SshWorker", "Is this an SSH server? Its algorithms may not be supported by libssh2 %1.")
                      .arg(QString::fromLatin1(LIBSSH2_VERSION));
         fail(e);
         return false;
@@ -484,7 +485,7 @@ bool SshWorker::stepHandshake()
     const char *key = libssh2_session_hostkey(m_session, &len, &type);
     if (!key || len == 0) {
         fail(
-            makeError(QStringLiteral("The server sent no host key."), {}, QStringLiteral("hostkey.missing")));
+            makeError(QCoreApplication::translate("SshWorker", "The server sent no host key."), {}, QStringLiteral("hostkey.missing")));
         return false;
     }
     m_hostKeyBlob = QByteArray(key, int(len));
@@ -513,14 +514,14 @@ void SshWorker::checkHostKey()
         info.knownHostsLine = r.knownLine;
         emit hostKeyMismatch(info);
         fail(makeError(
-            QStringLiteral(
+            QCoreApplication::translate("SshWorker", 
                 "WARNING: THE HOST KEY OF %1 HAS CHANGED! Someone could be eavesdropping on you right now "
                 "(man-in-the-middle attack), or the server was reinstalled. The server presented %2 key %3, "
                 "but %4 line %5 records %6 key %7. Vigía refused to connect.")
                 .arg(r.hostEntry, r.keyType, r.fingerprint, m_knownHosts->path())
                 .arg(r.knownLine)
                 .arg(r.knownKeyType, r.knownFingerprint),
-            QStringLiteral(
+            QCoreApplication::translate("SshWorker", 
                 "If you know why the key changed, remove the old key (ssh-keygen -R \"%1\" -f %2, or delete "
                 "line %3) and connect again.")
                 .arg(r.hostEntry, m_knownHosts->path())
@@ -528,6 +529,23 @@ void SshWorker::checkHostKey()
             QStringLiteral("hostkey.mismatch")));
         return;
     }
+    case KnownHostStatus::OtherTypeKnown:
+        emit hostKeyMismatch(info);
+        fail(makeError(
+            QCoreApplication::translate(
+                "SshWorker",
+                "WARNING: %1 presented a %2 key (%3), but %4 records only %5 keys for it. The server stopped "
+                "offering the key type on record: it may have been reinstalled, or someone else is answering "
+                "(man-in-the-middle attack). Vigía refused to connect.")
+                .arg(r.hostEntry, r.keyType, r.fingerprint, m_knownHosts->path(),
+                     r.recordedTypes.join(QStringLiteral(", "))),
+            QCoreApplication::translate("SshWorker",
+                                        "Check the server's keys (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub on it). "
+                                        "If the change is expected, remove the old entry (ssh-keygen -R \"%1\" -f %2) "
+                                        "and connect again.")
+                .arg(r.hostEntry, m_knownHosts->path()),
+            QStringLiteral("hostkey.other-type")));
+        return;
     case KnownHostStatus::Unknown:
         m_phase = Phase::HostKeyWait;
         m_connectDeadline->stop(); // a person is reading the fingerprint
@@ -537,13 +555,23 @@ void SshWorker::checkHostKey()
     }
 }
 
-void SshWorker::answerHostKey(HostKeyDecision decision)
+void SshWorker::answerHostKey(HostKeyDecision decision, const QString &fingerprint)
 {
     if (m_phase != Phase::HostKeyWait)
         return;
+    if (!fingerprint.isEmpty() && decision != HostKeyDecision::Reject &&
+        fingerprint != sha256Fingerprint(m_hostKeyBlob)) {
+        fail(makeError(QCoreApplication::translate("SshWorker",
+                                                   "The host key of %1 is not the one you were shown (%2), so it "
+                                                   "was not trusted.")
+                           .arg(m_hostKeyEntry, fingerprint),
+                       QCoreApplication::translate("SshWorker", "Connect again and compare the new fingerprint."),
+                       QStringLiteral("hostkey.stale-answer")));
+        return;
+    }
     switch (decision) {
     case HostKeyDecision::Reject:
-        fail(makeError(QStringLiteral("You did not trust the host key of %1.").arg(m_hostKeyEntry), {},
+        fail(makeError(QCoreApplication::translate("SshWorker", "You did not trust the host key of %1.").arg(m_hostKeyEntry), {},
                        QStringLiteral("hostkey.rejected")));
         return;
     case HostKeyDecision::TrustAndRemember: {
@@ -577,15 +605,15 @@ bool SshWorker::stepAuthList()
         const int rc = libssh2_session_last_errno(m_session);
         if (rc == LIBSSH2_ERROR_EAGAIN)
             return true;
-        fail(sessionError(QStringLiteral("asking for the authentication methods"), rc));
+        fail(sessionError(QCoreApplication::translate("SshWorker", "asking for the authentication methods"), rc));
         return false;
     }
     m_authMethods = QString::fromLatin1(list);
     if (!m_authMethods.split(QLatin1Char(',')).contains(QLatin1String("publickey"))) {
         fail(makeError(
-            QStringLiteral("The server does not accept key authentication (it offers: %1).")
+            QCoreApplication::translate("SshWorker", "The server does not accept key authentication (it offers: %1).")
                 .arg(m_authMethods),
-            QStringLiteral("Vigía logs in with SSH keys only; enable PubkeyAuthentication in sshd_config."),
+            QCoreApplication::translate("SshWorker", "Vigía logs in with SSH keys only; enable PubkeyAuthentication in sshd_config."),
             QStringLiteral("auth.no-publickey")));
         return false;
     }
@@ -630,7 +658,7 @@ void SshWorker::buildAuthCandidates()
         seen << f;
         if (!QFileInfo::exists(f)) {
             if (m_target.identityFiles.contains(f))
-                m_authNotes << QStringLiteral("%1: no such file").arg(f);
+                m_authNotes << QCoreApplication::translate("SshWorker", "%1: no such file").arg(f);
             continue;
         }
         AuthCandidate c;
@@ -672,7 +700,7 @@ bool SshWorker::stepAuth()
         }
         if (rc == LIBSSH2_ERROR_SOCKET_DISCONNECT || rc == LIBSSH2_ERROR_SOCKET_RECV ||
             rc == LIBSSH2_ERROR_SOCKET_SEND || rc == LIBSSH2_ERROR_TIMEOUT) {
-            fail(sessionError(QStringLiteral("authenticating"), rc));
+            fail(sessionError(QCoreApplication::translate("SshWorker", "authenticating"), rc));
             return false;
         }
         qCDebug(lcSsh).noquote() << "key refused:" << c.keyFile << rc << lastErrorText();
@@ -686,11 +714,11 @@ bool SshWorker::stepAuth()
                 emit passphraseRequired(c.keyFile, true);
                 return false;
             }
-            m_authNotes << QStringLiteral("%1: wrong passphrase").arg(c.keyFile);
+            m_authNotes << QCoreApplication::translate("SshWorker", "%1: wrong passphrase").arg(c.keyFile);
         } else {
             if (isRsaType(c.keyType))
                 m_rsaRefused = true;
-            m_authNotes << QStringLiteral("%1: refused").arg(c.keyFile);
+            m_authNotes << QCoreApplication::translate("SshWorker", "%1: refused").arg(c.keyFile);
         }
         m_havePassphrase = false;
         m_passphrase.clear();
@@ -710,7 +738,7 @@ void SshWorker::answerPassphrase(const QString &keyFile, const std::optional<QSt
     m_phase = Phase::Auth;
     m_connectDeadline->start(qMax(1000, m_target.connectTimeoutMs));
     if (!passphrase) {
-        m_authNotes << QStringLiteral("%1: skipped (no passphrase)").arg(keyFile);
+        m_authNotes << QCoreApplication::translate("SshWorker", "%1: skipped (no passphrase)").arg(keyFile);
         m_passphraseTries = 0;
         ++m_authIndex;
     } else {
@@ -725,11 +753,11 @@ void SshWorker::authExhausted()
 #if LIBSSH2_VERSION_NUM < 0x010b00
     if (m_rsaRefused) {
         fail(makeError(
-            QStringLiteral(
+            QCoreApplication::translate("SshWorker", 
                 "The server refused the RSA key: libssh2 %1 cannot sign with rsa-sha2-256/512 (it only "
                 "offers SHA-1 \"ssh-rsa\", which OpenSSH 8.8+ refuses).")
                 .arg(versionMajorMinor()),
-            QStringLiteral(
+            QCoreApplication::translate("SshWorker", 
                 "Use an ed25519 key (ssh-keygen -t ed25519) and add it to the server's authorized_keys, or "
                 "use a Vigía built against libssh2 1.11 or later."),
             QStringLiteral("auth.rsa-sha1")));
@@ -737,11 +765,11 @@ void SshWorker::authExhausted()
     }
 #endif
     const QString tried =
-        m_authNotes.isEmpty() ? QStringLiteral("no keys were found") : m_authNotes.join(QStringLiteral("; "));
+        m_authNotes.isEmpty() ? QCoreApplication::translate("SshWorker", "no keys were found") : m_authNotes.join(QStringLiteral("; "));
     fail(makeError(
-        QStringLiteral("The server refused every key for user \"%1\" (%2).")
+        QCoreApplication::translate("SshWorker", "The server refused every key for user \"%1\" (%2).")
             .arg(QString::fromUtf8(m_user), tried),
-        QStringLiteral("Add your public key to ~/.ssh/authorized_keys on the server, or choose the right "
+        QCoreApplication::translate("SshWorker", "Add your public key to ~/.ssh/authorized_keys on the server, or choose the right "
                        "key file and user in the profile."),
         QStringLiteral("auth.failed")));
 }
@@ -783,8 +811,8 @@ void SshWorker::onKeepalive()
         }
         pollfd p{m_sock, short(POLLIN | POLLRDHUP), 0};
         if (::poll(&p, 1, 0) > 0 && (p.revents & (POLLRDHUP | POLLHUP | POLLERR)) && pending == 0) {
-            die(makeError(QStringLiteral("The server closed the connection to %1.").arg(m_target.host),
-                          QStringLiteral("Connect again."), QStringLiteral("conn.lost")));
+            die(makeError(QCoreApplication::translate("SshWorker", "The server closed the connection to %1.").arg(m_target.host),
+                          QCoreApplication::translate("SshWorker", "Connect again."), QStringLiteral("conn.lost")));
             return;
         }
         if (pending > kIdleDrainBytes && activeCount() == 0) {
@@ -803,17 +831,17 @@ void SshWorker::onKeepalive()
     }
     const qint64 limit = 3 * qint64(qMax(1000, m_target.keepaliveIntervalMs)) + 500;
     if (now - m_lastRx > limit) {
-        die(makeError(QStringLiteral("The connection to %1 is dead: nothing arrived for %2 seconds.")
+        die(makeError(QCoreApplication::translate("SshWorker", "The connection to %1 is dead: nothing arrived for %2 seconds.")
                           .arg(m_target.host)
                           .arg((now - m_lastRx) / 1000),
-                      QStringLiteral("The server or the network stopped answering; connect again."),
+                      QCoreApplication::translate("SshWorker", "The server or the network stopped answering; connect again."),
                       QStringLiteral("conn.lost")));
         return;
     }
     int next = 0;
     const int rc = libssh2_keepalive_send(m_session, &next);
     if (rc != 0 && rc != LIBSSH2_ERROR_EAGAIN) {
-        die(sessionError(QStringLiteral("sending a keepalive"), rc));
+        die(sessionError(QCoreApplication::translate("SshWorker", "sending a keepalive"), rc));
         return;
     }
     updateNotifiers(m_readN && m_readN->isEnabled());
@@ -839,7 +867,7 @@ void SshWorker::exec(quint64 id, const QString &commandLine, const ExecOptions &
     c->wantEof = options.closeStdinAfterData;
     if (m_phase == Phase::Dead || m_phase == Phase::Idle) {
         ExitInfo e;
-        e.error = makeError(QStringLiteral("Not connected."), QStringLiteral("Connect first."),
+        e.error = makeError(QCoreApplication::translate("SshWorker", "Not connected."), QCoreApplication::translate("SshWorker", "Connect first."),
                             QStringLiteral("conn.closed"));
         emit channelFinished(id, e);
         return;
@@ -853,7 +881,7 @@ void SshWorker::exec(quint64 id, const QString &commandLine, const ExecOptions &
                 return;
             ExitInfo e;
             e.timedOut = true;
-            e.error = makeError(QStringLiteral("The command did not finish within %1 s.")
+            e.error = makeError(QCoreApplication::translate("SshWorker", "The command did not finish within %1 s.")
                                     .arg(it->second->options.timeoutMs / 1000.0),
                                 {}, QStringLiteral("exec.timeout"));
             endEarly(*it->second, e);
@@ -1028,12 +1056,12 @@ bool SshWorker::serviceChannel(Channel &c)
                 const int rc = libssh2_session_last_errno(m_session);
                 if (rc == LIBSSH2_ERROR_EAGAIN)
                     return true;
-                if (sessionFatal(rc, QStringLiteral("opening a channel")))
+                if (sessionFatal(rc, QCoreApplication::translate("SshWorker", "opening a channel")))
                     return false;
                 ExitInfo e;
                 e.error = makeError(
-                    QStringLiteral("The server refused to open a channel: %1").arg(lastErrorText()),
-                    QStringLiteral("sshd's MaxSessions may be too low."), QStringLiteral("channel.refused"));
+                    QCoreApplication::translate("SshWorker", "The server refused to open a channel: %1").arg(lastErrorText()),
+                    QCoreApplication::translate("SshWorker", "sshd's MaxSessions may be too low."), QStringLiteral("channel.refused"));
                 finishChannel(c, e);
                 c.state = ChanState::Zombie; // nothing to close; removed below
                 return true;
@@ -1051,10 +1079,10 @@ bool SshWorker::serviceChannel(Channel &c)
             if (rc == LIBSSH2_ERROR_EAGAIN)
                 return true;
             if (rc != 0) {
-                if (sessionFatal(rc, QStringLiteral("requesting a terminal")))
+                if (sessionFatal(rc, QCoreApplication::translate("SshWorker", "requesting a terminal")))
                     return false;
                 ExitInfo e;
-                e.error = makeError(QStringLiteral("The server refused a terminal: %1").arg(lastErrorText()),
+                e.error = makeError(QCoreApplication::translate("SshWorker", "The server refused a terminal: %1").arg(lastErrorText()),
                                     {}, QStringLiteral("channel.pty"));
                 endEarly(c, e);
                 break;
@@ -1069,11 +1097,11 @@ bool SshWorker::serviceChannel(Channel &c)
             if (rc == LIBSSH2_ERROR_EAGAIN)
                 return true;
             if (rc != 0) {
-                if (sessionFatal(rc, QStringLiteral("starting a command")))
+                if (sessionFatal(rc, QCoreApplication::translate("SshWorker", "starting a command")))
                     return false;
                 ExitInfo e;
                 e.error = makeError(
-                    QStringLiteral("The server refused to run the command: %1").arg(lastErrorText()), {},
+                    QCoreApplication::translate("SshWorker", "The server refused to run the command: %1").arg(lastErrorText()), {},
                     QStringLiteral("channel.exec"));
                 endEarly(c, e);
                 break;
@@ -1111,11 +1139,11 @@ bool SshWorker::serviceChannel(Channel &c)
                     }
                     if (rc == 0)
                         break;
-                    if (sessionFatal(int(rc), QStringLiteral("reading command output")))
+                    if (sessionFatal(int(rc), QCoreApplication::translate("SshWorker", "reading command output")))
                         return false;
                     ExitInfo e;
                     e.error = makeError(
-                        QStringLiteral("Reading the command's output failed: %1").arg(lastErrorText()), {},
+                        QCoreApplication::translate("SshWorker", "Reading the command's output failed: %1").arg(lastErrorText()), {},
                         QStringLiteral("channel.read"));
                     endEarly(c, e);
                     return true;
@@ -1133,7 +1161,7 @@ bool SshWorker::serviceChannel(Channel &c)
                 }
                 if (rc == LIBSSH2_ERROR_EAGAIN || rc == 0)
                     break;
-                if (sessionFatal(int(rc), QStringLiteral("writing to a command")))
+                if (sessionFatal(int(rc), QCoreApplication::translate("SshWorker", "writing to a command")))
                     return false;
                 c.pendingIn.clear(); // the remote end closed its stdin
                 break;
@@ -1142,7 +1170,7 @@ bool SshWorker::serviceChannel(Channel &c)
                 const int rc = libssh2_channel_send_eof(c.ch);
                 if (rc == 0)
                     c.eofSent = true;
-                else if (rc != LIBSSH2_ERROR_EAGAIN && sessionFatal(rc, QStringLiteral("closing stdin")))
+                else if (rc != LIBSSH2_ERROR_EAGAIN && sessionFatal(rc, QCoreApplication::translate("SshWorker", "closing stdin")))
                     return false;
                 else if (rc != LIBSSH2_ERROR_EAGAIN)
                     c.eofSent = true;
@@ -1163,7 +1191,7 @@ bool SshWorker::serviceChannel(Channel &c)
                 if (rc == LIBSSH2_ERROR_EAGAIN)
                     return true;
             }
-            if (rc != 0 && sessionFatal(rc, QStringLiteral("closing a channel")))
+            if (rc != 0 && sessionFatal(rc, QCoreApplication::translate("SshWorker", "closing a channel")))
                 return false;
             ExitInfo e;
             char *sig = nullptr;
@@ -1197,7 +1225,7 @@ bool SshWorker::serviceChannel(Channel &c)
             if (rc == LIBSSH2_ERROR_EAGAIN && !expired)
                 return true;
             if (rc != 0 && rc != LIBSSH2_ERROR_EAGAIN &&
-                sessionFatal(rc, QStringLiteral("closing a channel")))
+                sessionFatal(rc, QCoreApplication::translate("SshWorker", "closing a channel")))
                 return false;
             // After the grace period the channel is left to libssh2_session_free.
             if (libssh2_channel_free(c.ch) == LIBSSH2_ERROR_EAGAIN && !expired)
@@ -1248,7 +1276,7 @@ void SshWorker::die(const Error &e)
 
 void SshWorker::shutdown(const QString &why)
 {
-    const Error e = makeError(why.isEmpty() ? QStringLiteral("The connection was closed.") : why, {},
+    const Error e = makeError(why.isEmpty() ? QCoreApplication::translate("SshWorker", "The connection was closed.") : why, {},
                               QStringLiteral("conn.closed"));
     finishAllChannels(e);
     const bool wasOpen = m_phase != Phase::Idle && m_phase != Phase::Dead;

@@ -32,7 +32,7 @@ public:
     // All of these run in the worker thread (invoked queued by SshConnection).
     void open(const vigia::ssh::SshTarget &target);
     void shutdown(const QString &why);
-    void answerHostKey(vigia::ssh::HostKeyDecision decision);
+    void answerHostKey(vigia::ssh::HostKeyDecision decision, const QString &fingerprint = {});
     void answerPassphrase(const QString &keyFile, const std::optional<QString> &passphrase);
     void exec(quint64 id, const QString &commandLine, const vigia::ssh::ExecOptions &options);
     void cancel(quint64 id, bool dropped);

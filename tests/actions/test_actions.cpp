@@ -319,6 +319,15 @@ private slots:
         QTest::newRow("unknown verb") << QStringList{"frobnicate"} << true;
         QTest::newRow("config set") << QStringList{"config", "set-context", "x"} << true;
         QTest::newRow("auth can-i") << QStringList{"auth", "can-i", "get", "pods"} << false;
+        // An unknown flag before the verb may or may not take a value: the gate cannot tell which
+        // word is the verb, so it fails closed.
+        QTest::newRow("unknown flag hides delete") << QStringList{"--as-group", "get", "delete", "pod", "x"} << true;
+        QTest::newRow("unknown flag=value first") << QStringList{"--as-group=g", "get", "pods"} << true;
+        QTest::newRow("unknown flag before rollout sub")
+            << QStringList{"rollout", "--frob", "status", "restart", "deployment/x"} << true;
+        QTest::newRow("known flags before get") << QStringList{"--request-timeout=5s", "-v", "2", "get", "pods"} << false;
+        QTest::newRow("unknown flag after get") << QStringList{"get", "pods", "--chunk-size=0"} << false;
+        QTest::newRow("logs with follow first") << QStringList{"logs", "-f", "--tail=10", "-n", "a", "x"} << false;
     }
     void mutatingClassification()
     {
@@ -389,6 +398,10 @@ private slots:
         };
         AuditLog audit;
         QVERIFY(audit.open(dir.filePath("sub/audit.sqlite")).ok());
+        // Private whatever the umask: 0600 in a 0700 folder.
+        QCOMPARE(int(QFile::permissions(dir.filePath("sub/audit.sqlite")) & 0x0077), 0);
+        QCOMPARE(int(QFile::permissions(dir.filePath("sub"))), int(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
+                                                                  QFile::ReadUser | QFile::WriteUser | QFile::ExeUser));
         ActionRunner runner(&exec, &audit);
         QSignalSpy finished(&runner, &ActionRunner::actionFinished);
         const QList<ActionSpec> specs = allFour();

@@ -5,6 +5,7 @@
 #include "BenchRegistry.h"
 #include "Sandbox.h"
 #include "logs/LogBuffer.h"
+#include "logs/LogLineSplitter.h"
 #include "logs/LogMatcher.h"
 #include "logs/LogStream.h"
 #include "logs/LogView.h"
@@ -21,6 +22,7 @@
 #include <QProcess>
 #include <QTimer>
 
+#include <algorithm>
 #include <ctime>
 #include <memory>
 
@@ -277,6 +279,40 @@ VIGIA_BENCH(log_rss_1m, "RSS growth holding 1,000,000 lines of about 100 bytes, 
         return false;
     ctx.report({QStringLiteral("log_rss_1m"), after - before, QStringLiteral("MB"), {}, {}});
     return true;
+}
+
+VIGIA_BENCH(log_rss_hostile,
+            "RSS growth while 2,000 lines of 10 MB (with ordinary lines between) stream through the "
+            "splitter into one page's buffer, MB (target <= +300)")
+{
+    const int hostile = ctx.quick() ? 100 : 2000;
+    const double before = ownRssMb();
+    logs::LogBuffer buffer;
+    logs::LogLineSplitter splitter;
+    const auto sink = [&buffer](QByteArrayView line) { buffer.append(line); };
+    // The stream arrives as SSH delivers it: 32 KiB chunks, line endings wherever they fall.
+    const QByteArray chunk(32 * 1024, 'h');
+    const int chunksPerLine = (10 * 1024 * 1024) / chunk.size();
+    double peak = before;
+    for (int i = 0; i < hostile; ++i) {
+        splitter.feed(QByteArrayLiteral("ordinary line before the flood\n"), sink);
+        for (int c = 0; c < chunksPerLine; ++c)
+            splitter.feed(chunk, sink);
+        splitter.feed(QByteArrayLiteral("\n"), sink);
+        if (i % 100 == 0)
+            peak = std::max(peak, ownRssMb());
+    }
+    const double after = ownRssMb();
+    peak = std::max(peak, after);
+    ctx.note(QStringLiteral("log_rss_hostile: %1 lines held, buffer %2 MB, spill file %3 MB, peak +%4 MB")
+                 .arg(buffer.size())
+                 .arg(double(buffer.memoryBytes()) / 1048576.0, 0, 'f', 1)
+                 .arg(double(buffer.spillBytes()) / 1048576.0, 0, 'f', 1)
+                 .arg(peak - before, 0, 'f', 1));
+    if (before < 0 || after < 0)
+        return false;
+    ctx.report({QStringLiteral("log_rss_hostile"), peak - before, QStringLiteral("MB"), {}, {}});
+    return peak - before <= 300;
 }
 
 VIGIA_BENCH(log_ui_stall_p99,

@@ -1,5 +1,6 @@
 // The resource charts and capacity panel, rendered offscreen from a generated
 // joledev history. Set VIGIA_CAPACITY_SCREENSHOT=path.png to save the view.
+#include "ThemePalette.h"
 #include "capacity/CapacityPanel.h"
 #include "capacity/CapacityView.h"
 #include "capacity/ResourceChartView.h"
@@ -454,6 +455,9 @@ void TestCapacityUi::screenshot()
     const QString out = qEnvironmentVariable("VIGIA_CAPACITY_SCREENSHOT");
     if (out.isEmpty())
         QSKIP("set VIGIA_CAPACITY_SCREENSHOT to save a screenshot");
+    // VIGIA_SCREENSHOT_THEME=dark: the dark variant (capacity-dark.png in the README).
+    if (qEnvironmentVariable("VIGIA_SCREENSHOT_THEME") == QLatin1String("dark"))
+        ThemePalette::apply(true);
     QTemporaryDir dir;
     HistoryStore store(dir.filePath(QStringLiteral("s.sqlite")));
     QVERIFY(store.open().ok());

@@ -28,6 +28,10 @@
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
+#include <QAction>
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QLabel>
 #include <QtTest>
 
 using namespace vigia;
@@ -377,6 +381,26 @@ void TestClusterUi::podDetails()
     QVERIFY(text.contains(QStringLiteral("exit code 137")));
     QVERIFY(text.contains(QStringLiteral("(init)")));
     QVERIFY(text.contains(QStringLiteral("app=api-scheduler")));
+    {
+        // A 253-character name is elided in the header, whole in its tooltip and in Copy name.
+        QJsonObject longPod = scheduler;
+        QJsonObject meta = longPod.value(QStringLiteral("metadata")).toObject();
+        const QString longName = QStringLiteral("x").repeated(240) + QStringLiteral("-7d9f8-abcde");
+        meta.insert(QStringLiteral("name"), longName);
+        longPod.insert(QStringLiteral("metadata"), meta);
+        PodDetailsPane longPane;
+        longPane.resize(400, 400);
+        longPane.setPod(longPod);
+        auto *header = longPane.findChild<QLabel *>(QStringLiteral("podHeader"));
+        QVERIFY(header);
+        QVERIFY(!header->text().contains(longName));
+        QVERIFY(header->text().contains(QStringLiteral("7d9f8-abcde")));
+        QVERIFY(header->toolTip().endsWith(longName));
+        auto *copy = header->findChild<QAction *>(QStringLiteral("copyPodName"));
+        QVERIFY(copy);
+        copy->trigger();
+        QCOMPARE(QGuiApplication::clipboard()->text(), longName);
+    }
     // YAML: read-only, monospace, searchable; an update of the same pod keeps the tab.
     pane.tabs()->setCurrentIndex(PodDetailsPane::YamlTab);
     pane.setYaml(

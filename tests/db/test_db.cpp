@@ -20,6 +20,8 @@
 #include <QTest>
 
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace vigia;
 using namespace vigia::db;
@@ -75,7 +77,8 @@ QString makeBin(const QString &dir, bool withSqlite, const QString &sudoMode = {
     QDir().mkpath(dir);
     const QStringList tools{QStringLiteral("sh"), QStringLiteral("cat"), QStringLiteral("mktemp"),
                             QStringLiteral("chmod"), QStringLiteral("rm"), QStringLiteral("find"),
-                            QStringLiteral("stat"), QStringLiteral("head"), QStringLiteral("sqlite3")};
+                            QStringLiteral("stat"), QStringLiteral("head"), QStringLiteral("sqlite3"),
+                            QStringLiteral("id"), QStringLiteral("df"), QStringLiteral("tail")};
     for (const QString &t : tools) {
         if (t == QLatin1String("sqlite3") && !withSqlite)
             continue;
@@ -133,37 +136,102 @@ private slots:
         QCOMPARE(SnapshotPlanner::vacuumSql(QStringLiteral("/x/it's.db")), QStringLiteral("VACUUM INTO '/x/it''s.db'"));
         const QString cmd = SnapshotPlanner::vacuumCommand(QStringLiteral("/data/a b/it's \"q\".db"), target, false);
         // The hostile source is one single-quoted shell word; the script is fixed text.
-        QVERIFY(cmd.startsWith(QStringLiteral("sh -c 'umask 077 && sqlite3 -readonly")));
+        QVERIFY(cmd.startsWith(QStringLiteral("sh -c 'umask 077 && exec sqlite3 -init /dev/null -readonly")));
         QVERIFY(cmd.contains(QStringLiteral("'/data/a b/it'\\''s \"q\".db'")));
         QVERIFY(cmd.contains(QStringLiteral("'VACUUM INTO '\\''/tmp/vigia-snap.AbC123/snapshot.db'\\'''")));
         QVERIFY(SnapshotPlanner::vacuumCommand(QStringLiteral("/d.db"), target, true).startsWith(QStringLiteral("sudo -n sh -c ")));
         QCOMPARE(SnapshotPlanner::catCommand(QStringLiteral("-rf.db"), false), QStringLiteral("cat -- ./-rf.db"));
         QCOMPARE(SnapshotPlanner::cleanupCommand(QStringLiteral("/tmp/vigia-snap.x1"), true),
                  QStringLiteral("sudo -n rm -rf -- /tmp/vigia-snap.x1"));
-        QCOMPARE(SnapshotPlanner::tempDirCommand(), QStringLiteral("mktemp -d -t vigia-snap.XXXXXXXX"));
+        QVERIFY(SnapshotPlanner::tempDirCommand().startsWith(QStringLiteral("sh -c ")));
+        QVERIFY(SnapshotPlanner::tempDirCommand().contains(QStringLiteral("mktemp -d -t vigia-snap.XXXXXXXX")));
+        const QString vacuum = SnapshotPlanner::vacuumCommand(QStringLiteral("/d.db"), QStringLiteral("/t/s.db"), true);
+        QVERIFY2(vacuum.contains(QStringLiteral("exec sqlite3 -init /dev/null -readonly")), qPrintable(vacuum));
     }
 
     void parseProbe()
     {
-        QByteArray out = "4096\n0\nsqlite3\n" + QByteArray("SQLite format 3\0", 16);
+        QByteArray header("SQLite format 3\0\x10\0\x02\x02", 20);
+        QByteArray out = "4096\n0\nsqlite3\n1000\n1001\nwal=0 shm=1\n" + header;
         auto r = SnapshotPlanner::parseProbe(out);
         QVERIFY(r.ok());
         QCOMPARE(r->size, 4096);
         QVERIFY(r->hasSqlite3);
         QVERIFY(r->looksLikeSqlite);
-        r = SnapshotPlanner::parseProbe("12\n33\nnosqlite3\nhello world!");
+        QCOMPARE(r->ownerUid, 1000);
+        QCOMPARE(r->ourUid, 1001);
+        QVERIFY(!r->walExists);
+        QVERIFY(r->shmExists);
+        QCOMPARE(r->journal, JournalMode::Wal);
+        header[18] = 1;
+        header[19] = 1;
+        QCOMPARE(SnapshotPlanner::parseProbe("4096\n0\nsqlite3\n0\n0\nwal=0 shm=0\n" + header)->journal,
+                 JournalMode::Rollback);
+        r = SnapshotPlanner::parseProbe("12\n33\nnosqlite3\n0\n0\nwal=1 shm=1\nhello world!");
         QVERIFY(r.ok());
         QCOMPARE(r->walSize, 33);
         QVERIFY(!r->hasSqlite3);
         QVERIFY(!r->looksLikeSqlite);
+        QCOMPARE(r->journal, JournalMode::Unknown);
         QVERIFY(!SnapshotPlanner::parseProbe("12\n").ok());
-        QVERIFY(!SnapshotPlanner::parseProbe("x\n0\nsqlite3\n").ok());
-        QVERIFY(SnapshotPlanner::parseProbe("0\n0\nsqlite3\n")->looksLikeSqlite); // an empty file is a valid empty db
+        QVERIFY(!SnapshotPlanner::parseProbe("x\n0\nsqlite3\n0\n0\nwal=0 shm=0\n").ok());
+        QVERIFY(!SnapshotPlanner::parseProbe("0\n0\nsqlite3\nroot\n0\nwal=0 shm=0\n").ok());
+        // an empty file is a valid empty db
+        QVERIFY(SnapshotPlanner::parseProbe("0\n0\nsqlite3\n0\n0\nwal=0 shm=0\n")->looksLikeSqlite);
+    }
+
+    // VACUUM INTO only where opening the file creates nothing and blocks no writer.
+    void planNeverHarmsTheLiveFile()
+    {
+        ProbeResult p;
+        p.hasSqlite3 = true;
+        p.journal = JournalMode::Wal;
+        p.walExists = p.shmExists = true; // the app has it open
+        QCOMPARE(SnapshotPlanner::choosePlan(p, SnapshotMethod::Auto).method, SnapshotMethod::Sqlite3);
+        QVERIFY(SnapshotPlanner::choosePlan(p, SnapshotMethod::Auto).reason.isEmpty());
+        for (const auto &[wal, shm] : {std::pair{false, false}, std::pair{true, false}, std::pair{false, true}}) {
+            p.walExists = wal;
+            p.shmExists = shm;
+            // Even when sqlite3 is asked for by name: opening would create the missing file.
+            for (SnapshotMethod m : {SnapshotMethod::Auto, SnapshotMethod::Sqlite3}) {
+                const SnapshotPlan plan = SnapshotPlanner::choosePlan(p, m);
+                QCOMPARE(plan.method, SnapshotMethod::Copy);
+                QVERIFY(plan.reason.contains(QStringLiteral("closed")));
+            }
+        }
+        p.journal = JournalMode::Rollback;
+        p.walExists = p.shmExists = false;
+        QCOMPARE(SnapshotPlanner::choosePlan(p, SnapshotMethod::Auto).method, SnapshotMethod::Copy);
+        QVERIFY(SnapshotPlanner::choosePlan(p, SnapshotMethod::Auto).reason.contains(QStringLiteral("rollback")));
+        p.journal = JournalMode::Wal;
+        p.walExists = p.shmExists = true;
+        p.hasSqlite3 = false;
+        QCOMPARE(SnapshotPlanner::choosePlan(p, SnapshotMethod::Auto).method, SnapshotMethod::Copy);
+        QCOMPARE(SnapshotPlanner::choosePlan(p, SnapshotMethod::Copy).method, SnapshotMethod::Copy);
+    }
+
+    void refusesToFillTheServersDisk()
+    {
+        const auto space = SnapshotPlanner::parseFreeSpace(
+            "/tmp/vigia-snap.Ab12Cd34\n/dev/vda1 10000000 8400000 1600000 84% /\n");
+        QVERIFY(space.has_value());
+        QCOMPARE(space->totalBytes, qint64(10000000) * 1024);
+        QCOMPARE(space->availableBytes, qint64(1600000) * 1024);
+        QVERIFY(SnapshotPlanner::checkRoomFor(qint64(500000) * 1024, *space, QStringLiteral("/tmp/x")).ok());
+        const Result<void> full = SnapshotPlanner::checkRoomFor(qint64(700000) * 1024, *space, QStringLiteral("/tmp/x"));
+        QVERIFY(!full.ok());
+        QCOMPARE(full.error().code, QStringLiteral("db.tmp-full"));
+        QVERIFY(full.error().message.contains(QStringLiteral("/tmp/x")));
+        QVERIFY(!full.error().hint.isEmpty());
+        QVERIFY(!SnapshotPlanner::parseFreeSpace("/tmp/vigia-snap.x\n").has_value());
+        QVERIFY(!SnapshotPlanner::parseFreeSpace("/tmp/vigia-snap.x\ngarbage line\n").has_value());
     }
 
     void parseTempDir()
     {
         QCOMPARE(SnapshotPlanner::parseTempDir("/tmp/vigia-snap.Ab12Cd34\n").valueOr({}), QStringLiteral("/tmp/vigia-snap.Ab12Cd34"));
+        QCOMPARE(SnapshotPlanner::parseTempDir("/tmp/vigia-snap.Ab12Cd34\n/dev/sda1 100 50 50 50% /\n").valueOr({}),
+                 QStringLiteral("/tmp/vigia-snap.Ab12Cd34"));
         QVERIFY(!SnapshotPlanner::parseTempDir("/tmp/x'; rm -rf /\n").ok());
         QVERIFY(!SnapshotPlanner::parseTempDir("").ok());
         QVERIFY(!SnapshotPlanner::parseTempDir("relative/vigia-snap.x").ok());
@@ -317,7 +385,9 @@ private slots:
         req.remotePath = src;
         const SnapshotOutcome o = runJob(job, req);
         QVERIFY2(o.ok, qPrintable(o.error.toString()));
-        QCOMPARE(o.info.method, QStringLiteral("vacuum-into"));
+        // No writer has it open: copied, so nothing is created beside it.
+        QCOMPARE(o.info.method, QStringLiteral("copy"));
+        QCOMPARE(QDir(dir).entryList(QDir::Files), QStringList{QStringLiteral("-citas 'prod'.db")});
         QCOMPARE(scalar(o.info.localPath, "SELECT count(*) FROM appointments"), QStringLiteral("500"));
         QCOMPARE(QFileInfo(o.info.localPath).permissions() & ~(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser),
                  QFile::Permissions());
@@ -465,6 +535,7 @@ private slots:
             const SnapshotOutcome o = runJob(job, req);
             QVERIFY2(o.ok, qPrintable(QStringLiteral("snapshot %1: %2").arg(i).arg(o.error.toString())));
             QCOMPARE(o.attempts, 1);
+            QCOMPARE(o.info.method, QStringLiteral("vacuum-into")); // open by its app: -wal and -shm exist
             QCOMPARE(scalar(o.info.localPath, "PRAGMA quick_check"), QStringLiteral("ok"));
             const QString n = scalar(o.info.localPath, "SELECT n FROM counter");
             QCOMPARE(n, scalar(o.info.localPath, "SELECT count(*) FROM appointments"));
@@ -477,6 +548,124 @@ private slots:
         QVERIFY2(grew >= 15, "the database kept changing between snapshots");
         writer.kill();
         writer.waitForFinished(5000);
+    }
+
+    // The 3 AM case: the app is stopped, its WAL database has no -wal or -shm, the folder is
+    // 0777 (local-path), and the SSH user is not the database's owner. Opening the file with
+    // sqlite3 would leave -wal and -shm owned by the SSH user, and the app's next INSERT would
+    // fail with "attempt to write a readonly database". After a snapshot the owner still writes,
+    // and the folder holds exactly what it held.
+    void closedDatabaseOfAnotherUserStaysWritable()
+    {
+        if (::geteuid() != 0)
+            QSKIP("needs root to act as two users (CI and the sandbox run as root)");
+        QTemporaryDir tmp;
+        // The other users must reach the folder; QTemporaryDir makes it 0700.
+        QVERIFY(::chmod(QFile::encodeName(tmp.path()).constData(), 0755) == 0);
+        const QString pvc = tmp.filePath(QStringLiteral("pvc-1_clients_scheduler-data"));
+        QVERIFY(QDir().mkpath(pvc));
+        QVERIFY(::chmod(QFile::encodeName(pvc).constData(), 0777) == 0);
+        const QString src = pvc + QStringLiteral("/scheduler.db");
+        // The app's user creates the database and closes it (WAL mode: no -wal, no -shm left).
+        auto asUser = [](const QString &user, const QStringList &argv) {
+            QProcess p;
+            // Numeric: Debian's nobody is 65534:65534 (its group is "nogroup").
+            p.start(QStringLiteral("setpriv"), QStringList{QStringLiteral("--reuid=") + user,
+                                                           QStringLiteral("--regid=") + user,
+                                                           QStringLiteral("--clear-groups"), QStringLiteral("--")} +
+                                                   argv);
+            p.waitForFinished(30000);
+            return p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0 ? QString()
+                                                                             : QString::fromUtf8(p.readAllStandardError());
+        };
+        // The system's python and a copy of the writer: a per-user python or a checkout under /root
+        // is out of the other users' reach.
+        const QString writer = tmp.filePath(QStringLiteral("writer.py"));
+        QVERIFY(QFile::copy(QStringLiteral(VIGIA_TEST_DATA_DIR "/writer.py"), writer));
+        QVERIFY(QFile::setPermissions(writer, QFile::ReadOwner | QFile::ReadOther | QFile::ReadGroup));
+        QCOMPARE(asUser(QStringLiteral("65534"), {QStringLiteral("/usr/bin/python3"), writer,
+                                                   src, QStringLiteral("--seconds"), QStringLiteral("0"),
+                                                   QStringLiteral("--seed-rows"), QStringLiteral("300")}),
+                 QString());
+        const QStringList before = QDir(pvc).entryList(QDir::Files | QDir::Hidden);
+        QCOMPARE(before, QStringList{QStringLiteral("scheduler.db")});
+
+        // Every remote command runs as another unprivileged user ("daemon"), as an SSH login would.
+        const QString bin = tmp.filePath(QStringLiteral("bin"));
+        QVERIFY(QDir().mkpath(bin));
+        const QString shell = QStandardPaths::findExecutable(QStringLiteral("sh"));
+        for (const QString &t : {QStringLiteral("sh"), QStringLiteral("cat"), QStringLiteral("mktemp"), QStringLiteral("rm"),
+                                 QStringLiteral("stat"), QStringLiteral("head"), QStringLiteral("sqlite3"),
+                                 QStringLiteral("id"), QStringLiteral("df"), QStringLiteral("tail")}) {
+            const QString real = QStandardPaths::findExecutable(t);
+            QVERIFY2(!real.isEmpty(), qPrintable(t));
+            QFile f(bin + QLatin1Char('/') + t);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QStringLiteral("#!%1\nif [ \"$(/usr/bin/id -u)\" = 0 ]; then exec /usr/bin/setpriv --reuid=1 "
+                                   "--regid=1 --clear-groups -- %2 \"$@\"; fi\nexec %2 \"$@\"\n")
+                        .arg(shell, real)
+                        .toUtf8());
+            f.close();
+            QVERIFY(f.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther |
+                                     QFile::ExeOther));
+        }
+        LocalCommandRunner runner;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("PATH"), bin);
+        env.insert(QStringLiteral("TMPDIR"), QStringLiteral("/tmp"));
+        runner.setEnvironment(env);
+        SnapshotJob job(&runner, SnapshotCache(QStringLiteral("p"), tmp.filePath(QStringLiteral("cache"))));
+        QSignalSpy stages(&job, &SnapshotJob::stageChanged);
+        SnapshotRequest req;
+        req.remotePath = src;
+        const SnapshotOutcome o = runJob(job, req);
+        QVERIFY2(o.ok, qPrintable(o.error.toString()));
+        // The harm first: the owner's next write, and what the folder holds.
+        QCOMPARE(asUser(QStringLiteral("65534"),
+                        {QStringLiteral("sqlite3"), src,
+                         QStringLiteral("INSERT INTO appointments(name, startsAt) VALUES ('after', '2026-12-04')")}),
+                 QString());
+        QCOMPARE(QDir(pvc).entryList(QDir::Files | QDir::Hidden), before);
+        QCOMPARE(o.info.method, QStringLiteral("copy"));
+        QCOMPARE(scalar(o.info.localPath, "SELECT count(*) FROM appointments"), QStringLiteral("300"));
+        bool said = false;
+        for (const QList<QVariant> &st : stages)
+            said = said || st.at(1).toString().contains(QStringLiteral("closed"));
+        QVERIFY2(said, "the user is told why the snapshot was copied");
+        QCOMPARE(scalar(src, "PRAGMA quick_check"), QStringLiteral("ok"));
+    }
+
+    // What a snapshot that died with its connection left behind goes at the next session's first
+    // snapshot; a fresh folder (another instance's, mid-snapshot) and other files stay.
+    void staleSnapshotFoldersAreSwept()
+    {
+        QTemporaryDir tmp;
+        const QString remoteTmp = tmp.filePath(QStringLiteral("server-tmp"));
+        QVERIFY(QDir().mkpath(remoteTmp + QStringLiteral("/vigia-snap.OLD12345")));
+        QVERIFY(QDir().mkpath(remoteTmp + QStringLiteral("/vigia-snap.NEW12345")));
+        QVERIFY(QDir().mkpath(remoteTmp + QStringLiteral("/other.OLD")));
+        QFile leftover(remoteTmp + QStringLiteral("/vigia-snap.OLD12345/snapshot.db"));
+        QVERIFY(leftover.open(QIODevice::WriteOnly));
+        leftover.write(QByteArray(4096, 'x'));
+        leftover.close();
+        for (const QString &d : {QStringLiteral("/vigia-snap.OLD12345"), QStringLiteral("/other.OLD")})
+            QCOMPARE(QProcess::execute(QStringLiteral("touch"),
+                                       {QStringLiteral("-d"), QStringLiteral("3 hours ago"), remoteTmp + d}),
+                     0);
+        const QString src = tmp.filePath(QStringLiteral("a.db"));
+        QVERIFY(makeDb(src, 10));
+        LocalCommandRunner runner;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("TMPDIR"), remoteTmp);
+        runner.setEnvironment(env);
+        SnapshotJob job(&runner, SnapshotCache(QStringLiteral("p"), tmp.filePath(QStringLiteral("cache"))));
+        SnapshotRequest req;
+        req.remotePath = src;
+        const SnapshotOutcome o = runJob(job, req);
+        QVERIFY2(o.ok, qPrintable(o.error.toString()));
+        QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(remoteTmp + QStringLiteral("/vigia-snap.OLD12345")), 10000);
+        QVERIFY(QFile::exists(remoteTmp + QStringLiteral("/vigia-snap.NEW12345")));
+        QVERIFY(QFile::exists(remoteTmp + QStringLiteral("/other.OLD")));
     }
 
     void cancelDropsResultAndCleansUp()

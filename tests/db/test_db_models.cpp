@@ -2,6 +2,7 @@
 // by QAbstractItemModelTester, plus filters, lazy paging and CSV round trips.
 #include "test_db_models.h"
 
+#include "core/BidiControls.h"
 #include "db/AppointmentIndex.h"
 #include "db/AppointmentModel.h"
 #include "db/CsvExport.h"
@@ -326,6 +327,66 @@ void TestDbModels::unknownSchemaMapping()
     QCOMPARE(SnapshotReader::appointments(path, unusable).error().code, QStringLiteral("db.unmapped"));
 }
 
+// The scheduler's real schema: no organization column. SQLite would read "organization" as the
+// string 'organization' in every row; the mapping drops it, and a wrong name is an error.
+void TestDbModels::missingColumnsAreNeverData()
+{
+    const QString path = m_dir.filePath(QStringLiteral("scheduler-real.db"));
+    const QString bare = m_dir.filePath(QStringLiteral("scheduler-bare.db"));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("mk-sched"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE appointments (id INTEGER PRIMARY KEY, client_name TEXT, "
+                                      "client_email TEXT, client_phone TEXT, service TEXT, starts_at TEXT, ends_at TEXT, "
+                                      "status TEXT, notes TEXT, created_at TEXT)")));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO appointments (client_name, client_email, service, starts_at, status) "
+                                      "VALUES ('Lucía', 'l@example.mx', 'Corte', '2026-12-05T10:00:00-06:00', 'confirmed')")));
+        db.close();
+        db.setDatabaseName(bare);
+        QVERIFY(db.open());
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE appointments (id INTEGER PRIMARY KEY, client_name TEXT, starts_at TEXT)")));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO appointments (client_name, starts_at) VALUES ('Tomás', '2026-12-06')")));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("mk-sched"));
+
+    // The default mapping names organization and projectTypes, which this table lacks: read as they
+    // are, they are an error now, not a column of the literal text.
+    const auto wrong = SnapshotReader::appointments(path, AppointmentMapping{});
+    QVERIFY2(!wrong.ok(), "a column the table lacks must not read as its own name");
+    auto fromIndex = AppointmentIndex::fromSnapshot(path, AppointmentMapping{});
+    QVERIFY(!fromIndex.ok());
+
+    const auto cols = SnapshotReader::columns(path, QStringLiteral("appointments"));
+    QVERIFY(cols.ok());
+    const AppointmentMapping fixed = AppointmentMapping{}.restrictedTo(SnapshotReader::columnNames(cols.value()));
+    QVERIFY(fixed.organization.isEmpty());
+    QVERIFY(fixed.projectTypes.isEmpty());
+    QCOMPARE(fixed.client, QStringLiteral("client_name"));
+    QCOMPARE(fixed.status, QStringLiteral("status"));
+    const auto rows = SnapshotReader::appointments(path, fixed);
+    QVERIFY2(rows.ok(), qPrintable(rows.ok() ? QString() : rows.error().toString()));
+    QCOMPARE(rows->size(), 1);
+    QCOMPARE(rows->at(0).clientName, QStringLiteral("Lucía"));
+    QVERIFY(rows->at(0).organization.isEmpty());
+
+    AppointmentModel model;
+    model.setAppointments(rows.value());
+    QCOMPARE(model.data(model.index(0, AppointmentModel::Client)).toString(), QStringLiteral("Lucía"));
+
+    // No organization, no email, no status at all: the guess leaves them unmapped and it reads.
+    const AppointmentMapping guessed = SnapshotReader::mappingFor(bare);
+    QVERIFY(guessed.organization.isEmpty());
+    QVERIFY(guessed.email.isEmpty());
+    QVERIFY(guessed.status.isEmpty());
+    const auto bareRows = SnapshotReader::appointments(bare, guessed);
+    QVERIFY2(bareRows.ok(), qPrintable(bareRows.ok() ? QString() : bareRows.error().toString()));
+    QCOMPARE(bareRows->at(0).clientName, QStringLiteral("Tomás"));
+    QVERIFY(bareRows->at(0).status.isEmpty());
+}
+
 void TestDbModels::quoteModelNewestFirstWithTags()
 {
     auto rows = SnapshotReader::quotes(m_dir.filePath(QStringLiteral("quoter.db")));
@@ -407,7 +468,8 @@ void TestDbModels::tableBrowserHostileNames()
         QVERIFY(q.exec(QStringLiteral(
             "CREATE TABLE \"we\"\"ird; DROP TABLE x\" (\"sel ect\" TEXT, \"a\"\"b\" INTEGER, data BLOB)")));
         QVERIFY(q.exec(QStringLiteral(
-            "INSERT INTO \"we\"\"ird; DROP TABLE x\" VALUES ('uno', 1, x'0001'), ('dos', 2, NULL)")));
+            "INSERT INTO \"we\"\"ird; DROP TABLE x\" VALUES ('uno', 1, x'0001'), ('dos', 2, NULL), "
+            "('pago ' || char(0x202E) || 'gpj.exe' || char(0x2066), 0, NULL)")));
         db.close();
     }
     QSqlDatabase::removeDatabase(QStringLiteral("mk-hostile"));
@@ -419,10 +481,17 @@ void TestDbModels::tableBrowserHostileNames()
     if (model.rowCount() == 0)
         model.fetchMore({});
     QVERIFY2(model.lastError().isEmpty(), qPrintable(model.lastError()));
-    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.rowCount(), 3);
     QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("dos"));
     QCOMPARE(model.index(0, 2).data().toString(), QStringLiteral("NULL"));
     QCOMPARE(model.index(1, 2).data().toString(), QStringLiteral("<BLOB 2 bytes>"));
+    // A right-to-left override is shown as a mark, never applied; the stored value is untouched.
+    const QString shown = model.index(2, 0).data().toString();
+    QVERIFY(!containsBidiControls(shown));
+    QCOMPARE(shown, QStringLiteral("pago ") + kBidiMark + QStringLiteral("gpj.exe") + kBidiMark);
+    QVERIFY(containsBidiControls(model.index(2, 0).data(Qt::EditRole).toString()));
+    QVERIFY(isBidiControl(QChar(0x202A)) && isBidiControl(QChar(0x2069)) && !isBidiControl(QChar(0x2070)) &&
+            !isBidiControl(QChar(0x2029)));
     QVERIFY(!model.canFetchMore({}));
 }
 
@@ -450,8 +519,26 @@ void TestDbModels::csvRoundTrip()
     QCOMPARE(back.size(), 4);
     QCOMPARE(back[0],
              (QStringList{QStringLiteral("name"), QStringLiteral("notes, etc"), QStringLiteral("\"q\"")}));
-    for (int i = 0; i < rows.size(); ++i)
+    for (int i = 0; i < rows.size() - 1; ++i)
         QCOMPARE(back[i + 1], rows[i]);
+    // The formula comes back as text with its guard; the rest of its row as it was.
+    QCOMPARE(back[3], (QStringList{QStringLiteral("'=SUM(A1)"), QStringLiteral(","), QStringLiteral("\"")}));
+}
+
+void TestDbModels::csvNeutralisesFormulas()
+{
+    const QStringList hostile{QStringLiteral("=HYPERLINK(\"http://x\",\"clic\")"), QStringLiteral("+52 55 1234"),
+                              QStringLiteral("-2+3"), QStringLiteral("@SUM(A1)"), QStringLiteral("\t=1"),
+                              QStringLiteral("\r=1"), QStringLiteral("=cmd|' /C calc'!A0")};
+    for (const QString &h : hostile) {
+        const QByteArray enc = CsvExport::encodeField(h);
+        QVERIFY2(enc.startsWith("\"'"), enc.constData());
+        QCOMPARE(CsvExport::parse(enc + "\r\n").value(0).value(0), QLatin1Char('\'') + h);
+    }
+    // Numbers and ordinary text are left as they are.
+    for (const QString &plain : {QStringLiteral("-12.5"), QStringLiteral("+3"), QStringLiteral("42"),
+                                 QStringLiteral("Ana = cliente"), QStringLiteral("a-b")})
+        QCOMPARE(CsvExport::encodeField(plain), plain.toUtf8());
 }
 
 void TestDbModels::csvOfFilteredView()

@@ -11,10 +11,12 @@ private slots:
     void appointmentIndexFoldsAndScales();
     void appointmentRangesAndZone();
     void unknownSchemaMapping();
+    void missingColumnsAreNeverData();
     void quoteModelNewestFirstWithTags();
     void tableBrowserIsLazy();
     void tableBrowserHostileNames();
     void csvRoundTrip();
+    void csvNeutralisesFormulas();
     void csvOfFilteredView();
 
 private:

@@ -2,6 +2,7 @@
 // watch stream reader. Recorded kubectl output from the sandbox (tests/data)
 // is the oracle: kubectl's own table is compared row by row.
 #include "kube/PodParser.h"
+#include "kube/PodQueries.h"
 #include "kube/PodStatus.h"
 #include "kube/WatchStreamParser.h"
 
@@ -139,6 +140,7 @@ QByteArray readFile(const QString &path)
 class TestKube : public QObject {
     Q_OBJECT
 private slots:
+    void podQueriesPutNamesBehindDashDash();
     void status_data();
     void status();
     void restartsAndLastRestart();
@@ -877,3 +879,20 @@ void TestKube::watchRecordedStream()
 
 QTEST_GUILESS_MAIN(TestKube)
 #include "test_kube.moc"
+
+void TestKube::podQueriesPutNamesBehindDashDash()
+{
+    const QString hostile = QStringLiteral("-o=json");
+    for (const QStringList &args : {kube::podYamlArgs(QStringLiteral("ns"), hostile),
+                                    kube::podDescribeArgs(QStringLiteral("ns"), hostile)}) {
+        const qsizetype dd = args.indexOf(QStringLiteral("--"));
+        QVERIFY2(dd > 0, qPrintable(args.join(' ')));
+        QCOMPARE(args.last(), hostile);
+        QCOMPARE(dd, args.size() - 2);
+        // Nothing after "--" but the name.
+        QVERIFY(!args.mid(0, dd).contains(hostile));
+    }
+    QCOMPARE(kube::podYamlArgs(QStringLiteral("a b"), QStringLiteral("p")).mid(0, 6),
+             (QStringList{QStringLiteral("get"), QStringLiteral("pod"), QStringLiteral("-n"), QStringLiteral("a b"),
+                          QStringLiteral("-o"), QStringLiteral("yaml")}));
+}

@@ -51,15 +51,79 @@ private slots:
         QCOMPARE(buf.append("after"), qint64(10)); // seq keeps counting: rows stay identifiable
     }
 
-    void hugeLineKeptWhole()
+    // A 10 MB line is held as its first 64 KB, the whole of it on disk for copy and save.
+    void hugeLineHeldCutAndSpilled()
     {
         LogBuffer buf(10);
-        const QByteArray big(10 * 1024 * 1024, 'a');
+        QByteArray big(10 * 1024 * 1024, 'a');
+        big[big.size() - 1] = 'z';
         buf.append("small");
         buf.append(big);
         buf.append("small2");
-        QCOMPARE(buf.bytesAt(1).size(), big.size());
-        QCOMPARE(buf.at(2).bytes, QByteArray("small2"));
+        QCOMPARE(buf.bytesAt(1).size(), LogBuffer::kMaxLineBytes);
+        QVERIFY(buf.at(1).isCut());
+        QCOMPARE(buf.at(1).fullLength, big.size());
+        QVERIFY(!buf.at(0).isCut());
+        QCOMPARE(buf.fullLine(1), big);
+        QCOMPARE(buf.fullLine(2), QByteArray("small2"));
+        QCOMPARE(buf.spillBytes(), big.size());
+        QVERIFY2(buf.memoryBytes() < 4 * 1024 * 1024, QByteArray::number(buf.memoryBytes()));
+        // Once the cut line is evicted the spill file starts over.
+        for (int i = 0; i < 10; ++i)
+            buf.append("more");
+        QCOMPARE(buf.spillBytes(), 0);
+    }
+
+    // The trial: 10 MB lines among ordinary ones took the app from 58 MB to 395 MB, and
+    // every further one added 14 MB. Memory now stays flat, and past the spill budget a line is
+    // kept cut rather than filling the disk.
+    void hostileLinesStayWithinBudget()
+    {
+        LogBuffer buf(200000);
+        buf.setSpillBudget(25 * 1024 * 1024);
+        const QByteArray big(10 * 1024 * 1024, 'b');
+        for (int i = 0; i < 200; ++i) {
+            buf.append(QByteArray("ordinary line ") + QByteArray::number(i));
+            if (i % 10 == 0)
+                buf.append(big);
+        }
+        QVERIFY2(buf.memoryBytes() < 8 * 1024 * 1024, QByteArray::number(buf.memoryBytes()));
+        QVERIFY(buf.spillBytes() <= 25 * 1024 * 1024);
+        QCOMPARE(buf.fullLine(1), big);        // the first two were spilled
+        const int last = buf.size() - 10;      // a late one: over the spill budget, held cut
+        QVERIFY(buf.at(last).isCut());
+        QCOMPARE(buf.fullLine(last).size(), LogBuffer::kMaxLineBytes);
+    }
+
+    void byteBudgetEvictsOldest()
+    {
+        LogBuffer buf(1000000);
+        buf.setByteBudget(8 * 1024 * 1024);
+        const QByteArray line(60 * 1024, 'c');
+        for (int i = 0; i < 1000; ++i)
+            buf.append(line);
+        QVERIFY2(buf.memoryBytes() <= 8 * 1024 * 1024, QByteArray::number(buf.memoryBytes()));
+        QVERIFY(buf.size() > 50);
+        QCOMPARE(buf.nextSeq(), 1000);
+        QCOMPARE(buf.at(buf.size() - 1).bytes, line);
+    }
+
+    // A stream with no line ending is passed on in pieces, not held whole.
+    void splitterCapsAnEndlessLine()
+    {
+        LogLineSplitter sp;
+        QList<qsizetype> lines;
+        const QByteArray chunk(1024 * 1024, 'x');
+        for (int i = 0; i < 40; ++i)
+            sp.feed(chunk, [&](QByteArrayView l) { lines << l.size(); });
+        QVERIFY(!lines.isEmpty());
+        for (qsizetype n : lines)
+            QVERIFY(n <= LogLineSplitter::kMaxPartialBytes + chunk.size());
+        sp.feed("tail\n", [&](QByteArrayView l) { lines << l.size(); });
+        qsizetype total = 0;
+        for (qsizetype n : lines)
+            total += n;
+        QCOMPARE(total, 40 * chunk.size() + 4);
     }
 
     void sources()

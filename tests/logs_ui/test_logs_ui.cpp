@@ -1,4 +1,5 @@
 // Widget tests of the log viewer on the offscreen platform.
+#include "ThemePalette.h"
 #include "logs/LogBuffer.h"
 #include "logs/LogLineSplitter.h"
 #include "logs/LogPanel.h"
@@ -477,6 +478,9 @@ private slots:
         const QString path = qEnvironmentVariable("VIGIA_LOGS_SCREENSHOT");
         if (path.isEmpty())
             QSKIP("set VIGIA_LOGS_SCREENSHOT to write a screenshot");
+        // VIGIA_SCREENSHOT_THEME=dark: the dark variant (logs-dark.png in the README).
+        if (qEnvironmentVariable("VIGIA_SCREENSHOT_THEME") == QLatin1String("dark"))
+            ThemePalette::apply(true);
         LogPanel panel(nullptr, nullptr);
         panel.resize(1100, 520);
         panel.timestampsAction()->setChecked(true);

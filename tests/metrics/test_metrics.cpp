@@ -603,6 +603,11 @@ void TestMetrics::historyTiersAndGaps()
         HistoryStore store(path);
         QVERIFY(store.open().ok());
         QVERIFY(store.beginSession(t0, 10000).ok());
+        // 0600 (its -wal and -shm take the database's mode), in a 0700 folder.
+        for (const QString &f : {path, path + QStringLiteral("-wal"), path + QStringLiteral("-shm")})
+            if (QFile::exists(f))
+                QCOMPARE(int(QFile::permissions(f) & 0x0077), 0);
+        QCOMPARE(int(QFile::permissions(dir.filePath(QStringLiteral("h"))) & 0x0077), 0);
         for (int i = 0; i < 60; ++i) // ten minutes
             QVERIFY(store
                         .appendValues(t0 + i * 10000, {{QStringLiteral("pod/joledev/web/mem"), 100 + i},

@@ -4,6 +4,8 @@
 #include "remote/KubectlErrors.h"
 #include "remote/ShellQuote.h"
 
+#include <QFile>
+
 #include <QFileInfo>
 #include <QProcess>
 #include <QRandomGenerator>
@@ -179,13 +181,16 @@ void TestRemote::firstWordIsNeverAnAssignmentOrKeyword()
 {
     // A first word with '=' would be an assignment and a reserved word would be
     // syntax: both must still run (and fail) as the command of that name.
+    // "X='y" and "a=b'; touch pwned; '" hold a quote: it must be escaped in command position too.
     for (const QString &word : {QStringLiteral("X=1"), QStringLiteral("if"), QStringLiteral("while"),
-                                QStringLiteral("done"), QStringLiteral("!")}) {
+                                QStringLiteral("done"), QStringLiteral("!"), QStringLiteral("X='y"),
+                                QStringLiteral("a=b'; touch /tmp/vigia-pwned-%1; '").arg(QCoreApplication::applicationPid())}) {
         int code = -1;
         runShell(QStringLiteral("/bin/sh"), buildCommandLine({word, QStringLiteral("true")}), &code);
         QVERIFY2(code == 127,
                  qPrintable(word + QStringLiteral(" gave exit %1 (expected 127: not found)").arg(code)));
     }
+    QVERIFY(!QFile::exists(QStringLiteral("/tmp/vigia-pwned-%1").arg(QCoreApplication::applicationPid())));
 }
 
 void TestRemote::randomFuzz()

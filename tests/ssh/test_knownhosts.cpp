@@ -156,8 +156,11 @@ void TestKnownHosts::plainEntriesAndGarbage()
     QCOMPARE(kh.lookup(QStringLiteral("10.0.0.5"), 22, m_ed.blob).status, KnownHostStatus::Match);
     QCOMPARE(kh.lookup(QStringLiteral("beta.example"), 22, m_ecdsa.blob).status, KnownHostStatus::Match);
     QCOMPARE(kh.lookup(QStringLiteral("gamma.example"), 22, m_ed.blob).status, KnownHostStatus::Unknown);
-    // A key of a type not on record is unknown, not a mismatch (OpenSSH asks).
-    QCOMPARE(kh.lookup(QStringLiteral("beta.example"), 22, m_ed.blob).status, KnownHostStatus::Unknown);
+    // A key of a type not on record, where another type is: refused like a mismatch, naming
+    // the types on record (a downgrade must not look like a new host).
+    const KnownHostLookup other = kh.lookup(QStringLiteral("beta.example"), 22, m_ed.blob);
+    QCOMPARE(other.status, KnownHostStatus::OtherTypeKnown);
+    QCOMPARE(other.recordedTypes, QStringList{m_ecdsa.type});
     // The @cert-authority line was skipped, not read as a plain entry.
     QCOMPARE(kh.lookup(QStringLiteral("*.example"), 22, m_ed2.blob).status, KnownHostStatus::Unknown);
     // Reading never modifies the file.

@@ -131,6 +131,7 @@ private slots:
     void rsaKeyGivesClearMessage();
     void unknownHostConnectOnce();
     void unknownHostTrustAndRemember();
+    void staleHostKeyAnswerIsNotTrusted();
     void mismatchedHostKeyRefused();
     void refusedPort();
     void silentServerTimesOut();
@@ -376,6 +377,26 @@ void TestSsh::unknownHostConnectOnce()
         sawVerifying = sawVerifying || s.first().value<SessionState>() == SessionState::VerifyingHostKey;
     QVERIFY(sawVerifying);
     QVERIFY2(!QFile::exists(kh), "ConnectOnce must not write known_hosts");
+}
+
+// An answer names the fingerprint the user read: a dialog left open across a reconnect must
+// not trust whatever key the new connection brought.
+void TestSsh::staleHostKeyAnswerIsNotTrusted()
+{
+    const QString kh = m_tmp.filePath(QStringLiteral("stale_known_hosts"));
+    SshTarget t = m_sb.target(QStringLiteral("ed25519"));
+    t.knownHostsPath = kh;
+    SshConnection c;
+    QSignalSpy ok(&c, &SshConnection::connected);
+    QSignalSpy failed(&c, &SshConnection::failed);
+    connect(&c, &SshConnection::hostKeyUnknown, this, [&] {
+        c.answerHostKey(HostKeyDecision::TrustAndRemember, QStringLiteral("SHA256:notTheKeyThatWasShown"));
+    });
+    c.open(t);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 20000);
+    QCOMPARE(ok.count(), 0);
+    QCOMPARE(failed.first().first().value<Error>().code, QStringLiteral("hostkey.stale-answer"));
+    QVERIFY2(!QFile::exists(kh), "nothing may be remembered");
 }
 
 void TestSsh::unknownHostTrustAndRemember()

@@ -660,13 +660,16 @@ void TestUi::connectWindowListsProfiles()
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     QTreeWidget *list = w.profileList();
-    QCOMPARE(list->topLevelItemCount(), 2);
+    // Two profiles, and the ssh config's literal alias offered at once as a suggestion.
+    QCOMPARE(list->topLevelItemCount(), 3);
     QStringList shown;
     for (int i = 0; i < list->topLevelItemCount(); ++i)
         shown << list->topLevelItem(i)->text(0) + QLatin1Char('|') + list->topLevelItem(i)->text(1);
     QVERIFY2(shown.contains(QStringLiteral("producción|deploy@vps.example.org:2202")),
              qPrintable(shown.join(',')));
     QVERIFY(shown.contains(QStringLiteral("lab|10.0.0.5")));
+    QVERIFY2(shown.contains(QStringLiteral("joledev|ana@203.0.113.7:2222")), qPrintable(shown.join(',')));
+    QVERIFY(!shown.join(',').contains(QStringLiteral("*.internal")));
 
     // Enter on a profile connects it, resolved to a target.
     QSignalSpy requested(&w, &ConnectWindow::connectRequested);
@@ -681,11 +684,22 @@ void TestUi::connectWindowListsProfiles()
     QCOMPARE(first.target.user, QStringLiteral("deploy"));
     QVERIFY(first.profile.readOnly);
 
+    // A suggestion connects as the alias, without being saved, and cannot be deleted.
+    QVERIFY(w.selectProfile(QStringLiteral("joledev")));
+    QVERIFY(w.isSuggestionSelected());
+    QVERIFY(!w.deleteSelected(false));
+    w.connectSelected();
+    QCOMPARE(requested.count(), 2);
+    QCOMPARE(requested.at(1).at(0).value<ResolvedTarget>().target.host, QStringLiteral("203.0.113.7"));
+    QVERIFY(!store.find(QStringLiteral("joledev")).has_value());
+    requested.removeLast(); // the rest counts saved-profile and typed connections
+
     // Import adds the literal alias, not the pattern.
     const QStringList added = w.importFromSshConfig();
     QCOMPARE(added, QStringList{QStringLiteral("joledev")});
     QCOMPARE(list->topLevelItemCount(), 3);
     QCOMPARE(w.selectedName(), QStringLiteral("joledev"));
+    QVERIFY(!w.isSuggestionSelected());
     w.connectSelected();
     QCOMPARE(requested.count(), 2);
     const auto alias = requested.at(1).at(0).value<ResolvedTarget>();

@@ -10,6 +10,7 @@
 #include "Sandbox.h"
 #include "SandboxProfile.h"
 #include "StatusStyle.h"
+#include "ThemePalette.h"
 #include "actions/ActionController.h"
 #include "actions/ActivityView.h"
 #include "actions/AuditLog.h"
@@ -127,6 +128,9 @@ void TestUiSandbox::initTestCase()
     registerCoreMetaTypes();
     // The history, snapshot cache and log settings go to a test location, not the user's.
     QStandardPaths::setTestModeEnabled(true);
+    // VIGIA_SCREENSHOT_THEME=dark: the same pictures in the dark theme (README's "Light and dark").
+    if (qEnvironmentVariable("VIGIA_SCREENSHOT_THEME") == QLatin1String("dark"))
+        ThemePalette::apply(true);
     QVERIFY2(m_sb.start(QStringLiteral("joledev")), qPrintable(m_sb.errorString()));
 }
 

@@ -1,5 +1,7 @@
 #include "actions/ActivityModel.h"
 
+#include "ThemePalette.h"
+
 #include <QColor>
 #include <QFontDatabase>
 
@@ -107,9 +109,9 @@ QVariant ActivityModel::data(const QModelIndex &index, int role) const
         if (e.outcome == QLatin1String(outcome::kFailed) ||
             e.outcome == QLatin1String(outcome::kCommandFailed) ||
             e.outcome == QLatin1String(outcome::kTimedOut))
-            return QColor(QStringLiteral("#c62828"));
+            return ThemePalette::toneText(ThemePalette::Tone::Error);
         if (e.outcome == QLatin1String(outcome::kSucceeded) || e.outcome == QLatin1String(outcome::kDone))
-            return QColor(QStringLiteral("#2e7d32"));
+            return ThemePalette::toneText(ThemePalette::Tone::Ok);
     }
     if (role == Qt::UserRole)
         return e.id;

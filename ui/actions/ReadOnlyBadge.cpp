@@ -11,10 +11,10 @@ ReadOnlyBadge::ReadOnlyBadge(QWidget *parent) : QLabel(parent)
     const QString lock = QStringLiteral(":/vigia/icons/readonly.svg");
     if (QFile::exists(lock))
         setText(QStringLiteral("<img src=\"%1\" width=\"14\" height=\"14\" style=\"vertical-align: middle\">"
-                               "&nbsp;READ-ONLY")
-                    .arg(lock));
+                               "&nbsp;%2")
+                    .arg(lock, tr("READ-ONLY")));
     else
-        setText(QStringLiteral("READ-ONLY"));
+        setText(tr("READ-ONLY"));
     setObjectName(QStringLiteral("readOnlyBadge"));
     setToolTip(tr("This profile is read-only: restart, undo, scale and delete are refused. "
                   "Edit the profile (or start without --read-only) to allow changes."));

@@ -1,5 +1,7 @@
 #include "actions/RolloutProgressPanel.h"
 
+#include "ThemePalette.h"
+
 #include "actions/RolloutTracker.h"
 
 #include <QHBoxLayout>
@@ -149,7 +151,7 @@ void RolloutProgressPanel::setSnapshot(const RolloutSnapshot &s)
         item->setText(3, p.ready ? tr("✔ yes") : tr("✖ no"));
         item->setText(4, QString::number(p.restarts));
         if (p.name == s.failingPod) {
-            item->setForeground(2, QColor(QStringLiteral("#c62828")));
+            item->setForeground(2, ThemePalette::toneText(ThemePalette::Tone::Error));
             item->setText(2, QStringLiteral("⚠ ") + p.status);
         }
         if (!p.isNew)

@@ -1,5 +1,6 @@
 #include "capacity/CapacityPanel.h"
 
+#include "ThemePalette.h"
 #include "metrics/Quantity.h"
 
 #include <QHeaderView>
@@ -39,7 +40,7 @@ void fillRow(QTreeWidgetItem *item, const CapacityRow &r, const QString &name)
         const double pct = 100.0 * double(*r.memoryPeak) / double(r.memoryLimitSum);
         item->setText(OfLimit, QStringLiteral("%1%").arg(qint64(std::llround(pct))));
         if (pct > 90.0)
-            item->setForeground(OfLimit, QColor(0xc0, 0x1c, 0x1c));
+            item->setForeground(OfLimit, ThemePalette::toneText(ThemePalette::Tone::Error));
     }
     for (int c = Request; c < ColumnCount; ++c)
         item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);

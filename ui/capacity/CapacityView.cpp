@@ -2,6 +2,8 @@
 
 #include "capacity/CapacityPanel.h"
 #include "capacity/ResourceChartView.h"
+#include "ThemePalette.h"
+#include "ThemedStyleSheet.h"
 
 #include <QApplication>
 #include <QButtonGroup>
@@ -27,10 +29,10 @@ CapacityView::CapacityView(QWidget *parent) : QWidget(parent)
     const struct {
         const char *label;
         qint64 ms;
-    } ranges[] = {{"15 min", 15 * 60000LL},
-                  {"1 h", 3600000LL},
-                  {"24 h", 24 * 3600000LL},
-                  {"7 days", 7 * 24 * 3600000LL}};
+    } ranges[] = {{QT_TR_NOOP("15 min"), 15 * 60000LL},
+                  {QT_TR_NOOP("1 h"), 3600000LL},
+                  {QT_TR_NOOP("24 h"), 24 * 3600000LL},
+                  {QT_TR_NOOP("7 days"), 7 * 24 * 3600000LL}};
     for (const auto &r : ranges) {
         auto *b = new QPushButton(tr(r.label), this);
         b->setCheckable(true);
@@ -43,8 +45,10 @@ CapacityView::CapacityView(QWidget *parent) : QWidget(parent)
     m_missing = new QLabel(this);
     m_missing->setWordWrap(true);
     m_missing->setVisible(false);
-    m_missing->setStyleSheet(
-        QStringLiteral("QLabel { background: #fff4ce; border: 1px solid #e0c060; padding: 4px; }"));
+    ThemedStyleSheet::bind(m_missing, [](bool dark) {
+        return ThemePalette::bannerStyleSheet(QStringLiteral("QLabel"), ThemePalette::Tone::Warning, dark) +
+               QStringLiteral(" QLabel { padding: 4px; }");
+    });
     layout->addLayout(bar);
     layout->addWidget(m_missing);
 

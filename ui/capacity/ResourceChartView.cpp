@@ -1,11 +1,13 @@
 #include "capacity/ResourceChartView.h"
 
+#include "ThemePalette.h"
 #include "metrics/Quantity.h"
 
 #include <QAreaSeries>
 #include <QChart>
 #include <QDateTime>
 #include <QDateTimeAxis>
+#include <QEvent>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QMouseEvent>
@@ -38,7 +40,47 @@ ResourceChartView::ResourceChartView(Mode mode, QWidget *parent) : QChartView(pa
     c->setMargins(QMargins(4, 4, 4, 4));
     c->legend()->setAlignment(Qt::AlignRight);
     c->setTitle(mode == Mode::Memory ? tr("Memory") : tr("CPU"));
+    styleChart(c);
     setChart(c);
+}
+
+bool ResourceChartView::isDark() const
+{
+    return ThemePalette::isDark(palette());
+}
+
+void ResourceChartView::styleChart(QChart *c) const
+{
+    const bool dark = isDark();
+    const QPalette pal = palette();
+    // setTheme() recolours series too: it is called on an empty chart, before any series.
+    if (c->series().isEmpty())
+        c->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    c->setBackgroundBrush(pal.color(QPalette::Base));
+    c->setBackgroundPen(QPen(pal.color(QPalette::Mid).darker(dark ? 200 : 100), 0));
+    c->setTitleBrush(pal.color(QPalette::Text));
+    c->legend()->setLabelColor(pal.color(QPalette::Text));
+    const QColor grid = dark ? QColor(0x33, 0x38, 0x3f) : QColor(0xdd, 0xdf, 0xe2);
+    for (QAbstractAxis *axis : c->axes()) {
+        axis->setLabelsColor(pal.color(QPalette::Text));
+        axis->setLinePenColor(pal.color(QPalette::Mid));
+        axis->setGridLineColor(grid);
+        axis->setTitleBrush(pal.color(QPalette::Text));
+    }
+}
+
+void ResourceChartView::changeEvent(QEvent *event)
+{
+    QChartView::changeEvent(event);
+    if (event->type() != QEvent::PaletteChange || isDark() == m_styledDark)
+        return;
+    if (m_data.grid.count > 0) {
+        setChartData(m_data);
+    } else {
+        m_styledDark = isDark();
+        chart()->setTheme(m_styledDark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+        styleChart(chart());
+    }
 }
 
 double ResourceChartView::axisMax() const
@@ -62,10 +104,11 @@ QString ResourceChartView::format(double v) const
 
 QColor ResourceChartView::colorFor(const ChartLayer &layer, int index) const
 {
+    // System and cache are greys: on dark, mid greys that stay behind the namespaces' colours.
     if (layer.kind == ChartLayer::System)
-        return QColor(0x9a, 0x9a, 0xa0);
+        return isDark() ? QColor(0x6e, 0x74, 0x7c) : QColor(0x9a, 0x9a, 0xa0);
     if (layer.kind == ChartLayer::Cache)
-        return QColor(0xd8, 0xdc, 0xe2);
+        return isDark() ? QColor(0x9a, 0xa2, 0xac) : QColor(0xd8, 0xdc, 0xe2);
     return kPalette[index % int(std::size(kPalette))];
 }
 
@@ -79,6 +122,8 @@ void ResourceChartView::setChartData(const metrics::ChartData &data)
     c->setMargins(old->margins());
     c->legend()->setAlignment(old->legend()->alignment());
     c->setTitle(old->title());
+    m_styledDark = isDark();
+    styleChart(c); // the theme first: it would recolour the series added below
     m_areas.clear();
     m_budget = m_limits = nullptr;
     m_ooms = nullptr;
@@ -174,12 +219,12 @@ void ResourceChartView::setChartData(const metrics::ChartData &data)
     m_y->applyNiceNumbers();
 
     const double x0 = double(m_data.grid.from), x1 = double(m_data.grid.from + span);
-    auto hline = [&](double v, const QString &name, const QColor &color, Qt::PenStyle style) {
+    auto hline = [&](double v, const QString &name, const QColor &color, Qt::PenStyle style, qreal width) {
         auto *s = new QLineSeries;
         s->setName(name);
         s->append(x0, v / m_unit);
         s->append(x1, v / m_unit);
-        QPen pen(color, 2.5, style);
+        QPen pen(color, width, style);
         s->setPen(pen);
         c->addSeries(s);
         s->attachAxis(m_x);
@@ -191,24 +236,28 @@ void ResourceChartView::setChartData(const metrics::ChartData &data)
             hline(reference,
                   m_mode == Mode::Memory ? tr("Budget %1").arg(metrics::formatBytes(m_data.budgetBytes))
                                          : tr("%n vCPU", nullptr, int(std::lround(m_data.vcpus))),
-                  QColor(0xd6, 0x27, 0x28), Qt::SolidLine);
+                  // The budget is the line to see first: bright and thick in both themes.
+                  m_styledDark ? QColor(0xff, 0x5a, 0x5a) : QColor(0xd6, 0x27, 0x28), Qt::SolidLine, 3.0);
     if (m_mode == Mode::Memory && m_data.limitsSumBytes && *m_data.limitsSumBytes > 0)
         m_limits = hline(double(*m_data.limitsSumBytes),
                          tr("Sum of limits %1").arg(metrics::formatBytes(*m_data.limitsSumBytes)),
-                         QColor(0xf2, 0x8e, 0x2b), Qt::DashLine);
+                         m_styledDark ? QColor(0xff, 0xa9, 0x4d) : QColor(0xf2, 0x8e, 0x2b), Qt::DashLine,
+                         2.5);
     if (m_mode == Mode::Memory && !m_data.ooms.isEmpty()) {
         m_ooms = new QScatterSeries;
         m_ooms->setName(tr("OOMKilled"));
         m_ooms->setMarkerShape(QScatterSeries::MarkerShapeTriangle);
         m_ooms->setMarkerSize(13);
-        m_ooms->setColor(QColor(0xd6, 0x27, 0x28));
-        m_ooms->setBorderColor(Qt::white);
+        m_ooms->setColor(m_styledDark ? QColor(0xff, 0x5a, 0x5a) : QColor(0xd6, 0x27, 0x28));
+        // Outlined in the chart's background, so a marker over a filled area stays a triangle.
+        m_ooms->setBorderColor(palette().color(QPalette::Base));
         for (const auto &o : m_data.ooms)
             m_ooms->append(double(o.t), m_y->max() * 0.03);
         c->addSeries(m_ooms);
         m_ooms->attachAxis(m_x);
         m_ooms->attachAxis(m_y);
     }
+    styleChart(c); // the axes exist now
     setChart(c);
     // Later: an event being delivered may still point into the old chart's items.
     old->deleteLater();

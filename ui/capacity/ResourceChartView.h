@@ -44,8 +44,14 @@ signals:
 
 protected:
     void mouseMoveEvent(QMouseEvent *event) override;
+    // A theme switch rebuilds the chart in the other theme's colours.
+    void changeEvent(QEvent *event) override;
 
 private:
+    bool isDark() const;
+    // Qt Charts' light or dark theme, then the app palette's colours on top, so
+    // the chart sits on the window like the tables do.
+    void styleChart(QChart *chart) const;
     QString format(double v) const;
     QColor colorFor(const metrics::ChartLayer &layer, int index) const;
 
@@ -57,6 +63,7 @@ private:
     QLineSeries *m_limits = nullptr;
     QScatterSeries *m_ooms = nullptr;
     QList<QAreaSeries *> m_areas;
+    bool m_styledDark = false;
     double m_unit = 1.0; // axis units: GiB for memory, cores for CPU
 };
 

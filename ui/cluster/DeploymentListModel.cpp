@@ -2,6 +2,7 @@
 
 #include "StatusStyle.h"
 #include "kube/PodStatus.h"
+#include <QCoreApplication>
 
 namespace vigia::cluster {
 
@@ -62,7 +63,7 @@ QVariant DeploymentListModel::data(const QModelIndex &index, int role) const
             return w->kind;
         case Status:
             return sort ? QVariant(int(sev))
-                        : QVariant(w->problem.isEmpty() ? QStringLiteral("OK") : w->problem);
+                        : QVariant(w->problem.isEmpty() ? QCoreApplication::translate("DeploymentListModel", "OK") : w->problem);
         case Ready:
             return sort ? QVariant(w->desired - w->ready)
                         : QVariant(QStringLiteral("%1/%2").arg(w->ready).arg(w->desired));
@@ -88,10 +89,10 @@ QVariant DeploymentListModel::data(const QModelIndex &index, int role) const
         QStringList lines;
         lines << QStringLiteral("%1 %2/%3").arg(w->kind, w->ns, w->name);
         if (!w->problem.isEmpty())
-            lines << QStringLiteral("Needs attention: %1").arg(w->problem);
+            lines << QCoreApplication::translate("DeploymentListModel", "Needs attention: %1").arg(w->problem);
         for (const kube::Condition &c : w->conditions)
             lines << QStringLiteral("%1=%2 %3 %4").arg(c.type, c.status, c.reason, c.message).trimmed();
-        lines << QStringLiteral("Images: %1").arg(w->images.join(QStringLiteral(", ")));
+        lines << QCoreApplication::translate("DeploymentListModel", "Images: %1").arg(w->images.join(QStringLiteral(", ")));
         return lines.join(QLatin1Char('\n'));
     }
     if (role == Qt::TextAlignmentRole && (col == Ready || col == UpToDate || col == Available))
@@ -105,23 +106,23 @@ QVariant DeploymentListModel::headerData(int section, Qt::Orientation orientatio
         return {};
     switch (section) {
     case Namespace:
-        return QStringLiteral("Namespace");
+        return QCoreApplication::translate("DeploymentListModel", "Namespace");
     case Name:
-        return QStringLiteral("Name");
+        return QCoreApplication::translate("DeploymentListModel", "Name");
     case Kind:
-        return QStringLiteral("Kind");
+        return QCoreApplication::translate("DeploymentListModel", "Kind");
     case Status:
-        return QStringLiteral("Status");
+        return QCoreApplication::translate("DeploymentListModel", "Status");
     case Ready:
-        return QStringLiteral("Ready");
+        return QCoreApplication::translate("DeploymentListModel", "Ready");
     case UpToDate:
-        return QStringLiteral("Up-to-date");
+        return QCoreApplication::translate("DeploymentListModel", "Up-to-date");
     case Available:
-        return QStringLiteral("Available");
+        return QCoreApplication::translate("DeploymentListModel", "Available");
     case Age:
-        return QStringLiteral("Age");
+        return QCoreApplication::translate("DeploymentListModel", "Age");
     case Images:
-        return QStringLiteral("Images");
+        return QCoreApplication::translate("DeploymentListModel", "Images");
     default:
         return {};
     }

@@ -1,7 +1,9 @@
 #include "cluster/EventListModel.h"
+#include "core/BidiControls.h"
 
 #include "StatusStyle.h"
 #include "kube/PodStatus.h"
+#include <QCoreApplication>
 
 namespace vigia::cluster {
 
@@ -46,11 +48,11 @@ QVariant EventListModel::data(const QModelIndex &index, int role) const
         case Namespace:
             return e->ns;
         case Object:
-            return e->object();
+            return showBidiControls(e->object());
         case Reason:
-            return e->reason;
+            return showBidiControls(e->reason);
         case Message:
-            return QString(e->message).replace(QLatin1Char('\n'), QLatin1Char(' '));
+            return showBidiControls(QString(e->message).replace(QLatin1Char('\n'), QLatin1Char(' ')));
         case Count:
             return e->count;
         default:
@@ -75,7 +77,7 @@ QVariant EventListModel::data(const QModelIndex &index, int role) const
     if (role == Qt::ForegroundRole && col == Type && e->isWarning())
         return severityColor(sev);
     if (role == Qt::ToolTipRole)
-        return QStringLiteral("%1 %2: %3\nfirst %4, last %5, %6\u00d7 (%7)")
+        return QCoreApplication::translate("EventListModel", "%1 %2: %3\nfirst %4, last %5, %6\u00d7 (%7)")
             .arg(e->type, e->object(), e->message, e->firstSeen.toLocalTime().toString(Qt::ISODate),
                  e->lastSeen.toLocalTime().toString(Qt::ISODate))
             .arg(e->count)
@@ -91,19 +93,19 @@ QVariant EventListModel::headerData(int section, Qt::Orientation orientation, in
         return {};
     switch (section) {
     case Type:
-        return QStringLiteral("Type");
+        return QCoreApplication::translate("EventListModel", "Type");
     case LastSeen:
-        return QStringLiteral("Last seen");
+        return QCoreApplication::translate("EventListModel", "Last seen");
     case Namespace:
-        return QStringLiteral("Namespace");
+        return QCoreApplication::translate("EventListModel", "Namespace");
     case Object:
-        return QStringLiteral("Object");
+        return QCoreApplication::translate("EventListModel", "Object");
     case Reason:
-        return QStringLiteral("Reason");
+        return QCoreApplication::translate("EventListModel", "Reason");
     case Message:
-        return QStringLiteral("Message");
+        return QCoreApplication::translate("EventListModel", "Message");
     case Count:
-        return QStringLiteral("Count");
+        return QCoreApplication::translate("EventListModel", "Count");
     default:
         return {};
     }

@@ -3,6 +3,7 @@
 #include "StatusStyle.h"
 #include "kube/PodStatus.h"
 #include "metrics/Quantity.h"
+#include <QCoreApplication>
 
 namespace vigia::cluster {
 
@@ -97,9 +98,8 @@ QVariant NodeListModel::data(const QModelIndex &index, int role) const
         case Memory:
             return usageText(n->memoryUsageBytes, n->memoryAllocatableBytes, false);
         case Capacity:
-            return QStringLiteral("%1, %2, %3 pods")
-                .arg(cpuText(n->cpuCapacityMilli), memText(n->memoryCapacityBytes))
-                .arg(n->podsCapacity);
+            return QCoreApplication::translate("NodeListModel", "%1, %2, %n pods", nullptr, int(n->podsCapacity))
+                .arg(cpuText(n->cpuCapacityMilli), memText(n->memoryCapacityBytes));
         case Allocatable:
             return QStringLiteral("%1, %2").arg(cpuText(n->cpuAllocatableMilli),
                                                 memText(n->memoryAllocatableBytes));
@@ -134,13 +134,13 @@ QVariant NodeListModel::data(const QModelIndex &index, int role) const
     if (role == Qt::ToolTipRole) {
         if ((col == Cpu || col == Memory) && !(col == Cpu ? n->cpuUsageMilli : n->memoryUsageBytes))
             return m_metricsProblem.isEmpty()
-                       ? QStringLiteral("No usage figures: metrics-server (metrics.k8s.io) "
+                       ? QCoreApplication::translate("NodeListModel", "No usage figures: metrics-server (metrics.k8s.io) "
                                         "has not reported this node.")
                        : m_metricsProblem;
         QStringList lines;
         for (const kube::Condition &c : n->conditions)
             lines << QStringLiteral("%1=%2 %3").arg(c.type, c.status, c.message).trimmed();
-        lines << QStringLiteral("OS: %1  IP: %2").arg(n->osImage, n->internalIp);
+        lines << QCoreApplication::translate("NodeListModel", "OS: %1  IP: %2").arg(n->osImage, n->internalIp);
         return lines.join(QLatin1Char('\n'));
     }
     return {};
@@ -152,23 +152,23 @@ QVariant NodeListModel::headerData(int section, Qt::Orientation orientation, int
         return {};
     switch (section) {
     case Name:
-        return QStringLiteral("Name");
+        return QCoreApplication::translate("NodeListModel", "Name");
     case Status:
-        return QStringLiteral("Status");
+        return QCoreApplication::translate("NodeListModel", "Status");
     case Roles:
-        return QStringLiteral("Roles");
+        return QCoreApplication::translate("NodeListModel", "Roles");
     case Version:
-        return QStringLiteral("Version");
+        return QCoreApplication::translate("NodeListModel", "Version");
     case Cpu:
-        return QStringLiteral("CPU used");
+        return QCoreApplication::translate("NodeListModel", "CPU used");
     case Memory:
-        return QStringLiteral("Memory used");
+        return QCoreApplication::translate("NodeListModel", "Memory used");
     case Capacity:
-        return QStringLiteral("Capacity");
+        return QCoreApplication::translate("NodeListModel", "Capacity");
     case Allocatable:
-        return QStringLiteral("Allocatable");
+        return QCoreApplication::translate("NodeListModel", "Allocatable");
     case Age:
-        return QStringLiteral("Age");
+        return QCoreApplication::translate("NodeListModel", "Age");
     default:
         return {};
     }

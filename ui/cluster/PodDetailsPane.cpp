@@ -1,10 +1,14 @@
 #include "cluster/PodDetailsPane.h"
+#include "ThemePalette.h"
+#include "core/BidiControls.h"
 
 #include "cluster/EventListModel.h"
 #include "kube/PodParser.h"
+#include "kube/PodQueries.h"
 #include "kube/PodStatus.h"
 #include "remote/KubectlRunner.h"
 
+#include <QCoreApplication>
 #include <QFontDatabase>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -14,6 +18,9 @@
 #include <QScrollBar>
 #include <QShortcut>
 #include <QSortFilterProxyModel>
+#include <QAction>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
@@ -34,7 +41,7 @@ QString timeText(const QDateTime &t)
 {
     if (!t.isValid())
         return QStringLiteral("\u2014");
-    return QStringLiteral("%1 (%2 ago)")
+    return QCoreApplication::translate("PodDetailsPane", "%1 (%2 ago)")
         .arg(t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
              kube::formatAge(t, QDateTime::currentDateTimeUtc()));
 }
@@ -50,6 +57,11 @@ PodDetailsPane::PodDetailsPane(QWidget *parent) : QWidget(parent)
     m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_header->setWordWrap(true);
     m_header->setContentsMargins(6, 4, 6, 4);
+    m_header->setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto *copyName = new QAction(tr("Copy name"), m_header);
+    copyName->setObjectName(QStringLiteral("copyPodName"));
+    connect(copyName, &QAction::triggered, this, [this] { QGuiApplication::clipboard()->setText(m_fullName); });
+    m_header->addAction(copyName);
     lay->addWidget(m_header);
     m_tabs = new QTabWidget(this);
     lay->addWidget(m_tabs, 1);
@@ -192,73 +204,83 @@ void PodDetailsPane::renderOverview()
     const QJsonObject meta = m_pod.value(QLatin1StringView("metadata")).toObject();
     const QJsonObject status = m_pod.value(QLatin1StringView("status")).toObject();
     const QDateTime now = QDateTime::currentDateTimeUtc();
+    // Names reach 253 characters: elided in the middle (where generated suffixes differ, the
+    // ends are kept), whole in the tooltip and in "Copy name".
+    const auto elide = [](const QString &s) {
+        return s.size() > 60 ? s.left(36) + QChar(0x2026) + s.right(23) : s;
+    };
+    m_header->setToolTip(p.ns + QLatin1Char('/') + p.name);
+    m_fullName = p.name;
     m_header->setText(
-        QStringLiteral("<b>%1</b> / <b>%2</b> &nbsp; %3 &nbsp; ready %4/%5 &nbsp; restarts %6 &nbsp; "
+        tr("<b>%1</b> / <b>%2</b> &nbsp; %3 &nbsp; ready %4/%5 &nbsp; restarts %6 &nbsp; "
                        "node <b>%7</b> &nbsp; IP %8 &nbsp; age %9")
-            .arg(esc(p.ns), esc(p.name), esc(p.status))
+            .arg(esc(elide(p.ns)), esc(elide(p.name)), esc(p.status))
             .arg(p.readyContainers)
             .arg(p.totalContainers)
             .arg(esc(kube::formatRestarts(p.restarts, p.lastRestartAt, now)),
-                 esc(p.node.isEmpty() ? QStringLiteral("(not scheduled)") : p.node),
+                 esc(p.node.isEmpty() ? tr("(not scheduled)") : p.node),
                  esc(status.value(QLatin1StringView("podIP")).toString()),
                  esc(kube::formatAge(p.createdAt, now))));
     // One block per container and per condition, not a wide table: the pane sits
     // beside the pod list and is often narrow; a six-column table wrapped its
     // headers letter by letter there.
-    QString html = QStringLiteral("<h3>Containers</h3>");
+    // The theme's error red: #b00020 on the dark theme's base would be dark on dark.
+    const QString errorColour = ThemePalette::toneText(ThemePalette::Tone::Error).name();
+    QString html = tr("<h3>Containers</h3>");
     for (const kube::ContainerInfo &c : p.containers) {
-        QString state = c.state.isEmpty() ? QStringLiteral("unknown") : c.state;
+        QString state = c.state.isEmpty() ? tr("unknown") : c.state;
         if (!c.stateReason.isEmpty())
             state += QStringLiteral(": ") + c.stateReason;
         if (c.exitCode)
-            state += QStringLiteral(" (exit %1)").arg(*c.exitCode);
+            state += tr(" (exit %1)").arg(*c.exitCode);
         const bool bad = c.stateReason.contains(QLatin1String("BackOff")) ||
                          c.stateReason.contains(QLatin1String("Err")) ||
                          c.stateReason == QLatin1String("OOMKilled") || (c.exitCode && *c.exitCode != 0);
         html += QStringLiteral("<p style='margin-top:6px; margin-bottom:0'><b>%1</b>%2 &nbsp; "
                                "<span%3>%4</span> &middot; %5 &middot; %6</p>")
-                    .arg(esc(c.name), c.init ? QStringLiteral(" <i>(init)</i>") : QString(),
-                         bad ? QStringLiteral(" style='color:#b00020; font-weight:bold'") : QString(), esc(state),
+                    .arg(esc(c.name), c.init ? tr(" <i>(init)</i>") : QString(),
+                         bad ? QStringLiteral(" style='color:%1; font-weight:bold'").arg(errorColour) : QString(),
+                         esc(state),
                          c.ready ? tr("ready") : tr("not ready"),
                          c.restartCount == 1 ? tr("1 restart") : tr("%1 restarts").arg(c.restartCount));
-        html += QStringLiteral("<div style='margin-left:12px'>image <tt>%1</tt>").arg(esc(c.image));
+        html += tr("<div style='margin-left:12px'>image <tt>%1</tt>").arg(esc(c.image));
         if (!c.lastReason.isEmpty() || c.lastExitCode) {
-            QString last = c.lastReason.isEmpty() ? QStringLiteral("terminated") : c.lastReason;
+            QString last = c.lastReason.isEmpty() ? tr("terminated") : c.lastReason;
             if (c.lastExitCode)
-                last += QStringLiteral(", exit code %1").arg(*c.lastExitCode);
+                last += tr(", exit code %1").arg(*c.lastExitCode);
             if (c.lastFinishedAt.isValid())
-                last += QStringLiteral(", finished %1").arg(timeText(c.lastFinishedAt));
-            html += QStringLiteral("<br>last termination: %1").arg(esc(last));
+                last += tr(", finished %1").arg(timeText(c.lastFinishedAt));
+            html += tr("<br>last termination: %1").arg(esc(last));
         }
         if (!c.stateMessage.isEmpty())
             html += QStringLiteral("<br><small>%1</small>").arg(esc(c.stateMessage.left(500)));
         html += QStringLiteral("</div>");
     }
-    html += QStringLiteral("<h3>Conditions</h3>");
+    html += tr("<h3>Conditions</h3>");
     const QJsonArray conds = status.value(QLatin1StringView("conditions")).toArray();
     for (const QJsonValue &v : conds) {
         const QJsonObject c = v.toObject();
         const bool isTrue = c.value(QLatin1StringView("status")).toString() == QLatin1String("True");
         const QString reason = c.value(QLatin1StringView("reason")).toString();
-        html += QStringLiteral("<div><b>%1</b> <span%2>%3</span>%4 <small>since %5</small></div>")
+        html += tr("<div><b>%1</b> <span%2>%3</span>%4 <small>since %5</small></div>")
                     .arg(esc(c.value(QLatin1StringView("type")).toString()),
-                         isTrue ? QString() : QStringLiteral(" style='color:#b00020'"),
+                         isTrue ? QString() : QStringLiteral(" style='color:%1'").arg(errorColour),
                          esc(c.value(QLatin1StringView("status")).toString()),
                          reason.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(esc(reason)),
                          esc(timeText(kube::parseKubeTime(c.value(QLatin1StringView("lastTransitionTime"))))));
     }
     if (conds.isEmpty())
-        html += QStringLiteral("<i>none reported</i>");
-    html += QStringLiteral("<h3>Labels</h3>");
+        html += tr("<i>none reported</i>");
+    html += tr("<h3>Labels</h3>");
     const QJsonObject labels = meta.value(QLatin1StringView("labels")).toObject();
     QStringList lab;
     for (auto it = labels.begin(); it != labels.end(); ++it)
         lab << QStringLiteral("<tt>%1=%2</tt>").arg(esc(it.key()), esc(it.value().toString()));
-    html += lab.isEmpty() ? QStringLiteral("<i>none</i>") : lab.join(QStringLiteral("<br>"));
-    html += QStringLiteral("<h3>Node</h3>%1")
-                .arg(esc(p.node.isEmpty() ? QStringLiteral("(not scheduled)") : p.node));
+    html += lab.isEmpty() ? tr("<i>none</i>") : lab.join(QStringLiteral("<br>"));
+    html += tr("<h3>Node</h3>%1")
+                .arg(esc(p.node.isEmpty() ? tr("(not scheduled)") : p.node));
     if (!p.ownerKind.isEmpty())
-        html += QStringLiteral("<h3>Controlled by</h3>%1/%2").arg(esc(p.ownerKind), esc(p.ownerName));
+        html += tr("<h3>Controlled by</h3>%1/%2").arg(esc(p.ownerKind), esc(p.ownerName));
     const int scroll = m_overview->verticalScrollBar()->value();
     m_overview->setHtml(html);
     m_overview->verticalScrollBar()->setValue(scroll);
@@ -277,7 +299,7 @@ QString PodDetailsPane::yamlText() const
 void PodDetailsPane::setYaml(const QString &yaml)
 {
     const int scroll = m_yaml->verticalScrollBar()->value();
-    m_yaml->setPlainText(yaml);
+    m_yaml->setPlainText(showBidiControls(yaml));
     m_yaml->verticalScrollBar()->setValue(scroll);
     m_yamlStatus->setText(
         tr("Read-only. Fetched at %1.").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))));
@@ -287,7 +309,7 @@ void PodDetailsPane::setYaml(const QString &yaml)
 void PodDetailsPane::setDescribe(const QString &text)
 {
     const int scroll = m_describe->verticalScrollBar()->value();
-    m_describe->setPlainText(text);
+    m_describe->setPlainText(showBidiControls(text));
     m_describe->verticalScrollBar()->setValue(scroll);
     m_describeLoaded = true;
 }
@@ -323,17 +345,14 @@ void PodDetailsPane::refreshYaml()
         return;
     }
     m_yamlStatus->setText(tr("Fetching the YAML\u2026"));
-    m_yamlToken = m_runner->run({QStringLiteral("get"), QStringLiteral("pod"), m_name, QStringLiteral("-n"),
-                                 m_ns, QStringLiteral("-o"), QStringLiteral("yaml")},
-                                20000);
+    m_yamlToken = m_runner->run(kube::podYamlArgs(m_ns, m_name), 20000);
 }
 
 void PodDetailsPane::refreshDescribe()
 {
     if (!m_runner || m_key.isEmpty())
         return;
-    m_describeToken = m_runner->run(
-        {QStringLiteral("describe"), QStringLiteral("pod"), m_name, QStringLiteral("-n"), m_ns}, 20000);
+    m_describeToken = m_runner->run(kube::podDescribeArgs(m_ns, m_name), 20000);
 }
 
 void PodDetailsPane::onTabChanged(int index)

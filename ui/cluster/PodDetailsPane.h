@@ -69,6 +69,7 @@ private:
     QPointer<remote::KubectlRunner> m_runner;
     QJsonObject m_pod;
     QString m_key, m_ns, m_name;
+    QString m_fullName; // the pod name the header shows elided
     QList<kube::EventInfo> m_allEvents;
     QLabel *m_header;
     QTabWidget *m_tabs;

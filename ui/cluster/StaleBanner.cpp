@@ -1,5 +1,8 @@
 #include "cluster/StaleBanner.h"
 
+#include "ThemePalette.h"
+#include "ThemedStyleSheet.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -61,15 +64,19 @@ void StaleBanner::showProblem(const Error &error, const QDateTime &lastGood, Lev
                                 : level == Level::Warning ? QStyle::SP_MessageBoxWarning
                                                           : QStyle::SP_MessageBoxInformation;
     m_icon->setPixmap(style()->standardIcon(px).pixmap(24, 24));
-    QPalette pal = palette();
-    pal.setColor(QPalette::Window, level == Level::Error     ? QColor(0xfd, 0xe2, 0xe1)
-                                   : level == Level::Warning ? QColor(0xff, 0xf3, 0xcd)
-                                                             : QColor(0xe1, 0xf0, 0xfd));
-    pal.setColor(QPalette::WindowText, QColor(0x20, 0x20, 0x20));
-    setPalette(pal);
+    const ThemePalette::Tone tone = level == Level::Error     ? ThemePalette::Tone::Error
+                                    : level == Level::Warning ? ThemePalette::Tone::Warning
+                                                              : ThemePalette::Tone::Info;
+    // A style sheet, not a palette: it is set again when the theme flips.
+    ThemedStyleSheet::bind(this, [tone](bool dark) {
+        const ThemePalette::Banner b = ThemePalette::banner(tone, dark);
+        return QStringLiteral("#staleBanner { background: %1; border: 1px solid %2; border-radius: 3px; }"
+                              " #staleBanner QLabel { color: %3; }")
+            .arg(b.background.name(), b.border.name(), b.text.name());
+    });
     QString msg = error.message;
     if (retryInMs > 0)
-        msg += tr(" Retrying in %1 s.").arg((retryInMs + 999) / 1000);
+        msg += tr(" Retrying in %n s.", nullptr, int((retryInMs + 999) / 1000));
     m_message->setText(msg);
     m_hint->setText(error.hint);
     m_hint->setVisible(!error.hint.isEmpty());

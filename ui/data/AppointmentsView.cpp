@@ -4,6 +4,7 @@
 #include "data/FilterBar.h"
 #include "db/CsvExport.h"
 
+#include <QLocale>
 #include <QComboBox>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -193,19 +194,19 @@ void AppointmentsView::showDetail()
     QString html = QStringLiteral("<h3>%1</h3>").arg(esc(a->clientName));
     if (!a->organization.isEmpty())
         html += QStringLiteral("<p>%1</p>").arg(esc(a->organization));
-    html += QStringLiteral("<p><b>%1</b><br>%2 – %3 <small>(%4)</small><br><small>%5 your time</small></p>")
+    html += tr("<p><b>%1</b><br>%2 – %3 <small>(%4)</small><br><small>%5 your time</small></p>")
                 .arg(esc(a->service),
-                     a->startsAt.toTimeZone(tz).toString(QStringLiteral("ddd d MMM yyyy, HH:mm")),
+                     QLocale().toString(a->startsAt.toTimeZone(tz), QStringLiteral("ddd d MMM yyyy, HH:mm")),
                      a->endsAt.isValid() ? a->endsAt.toTimeZone(tz).toString(QStringLiteral("HH:mm"))
                                          : QStringLiteral("?"),
                      QString::fromUtf8(tz.id()), a->startsAt.toLocalTime().toString(QStringLiteral("HH:mm")));
-    html += QStringLiteral("<p>Status: <b>%1</b></p>").arg(esc(a->status));
+    html += tr("<p>Status: <b>%1</b></p>").arg(esc(a->status));
     if (!a->clientEmail.isEmpty())
         html += QStringLiteral("<p><a href=\"mailto:%1\">%2</a><br>%3</p>")
                     .arg(QString::fromUtf8(QUrl::toPercentEncoding(a->clientEmail, "@.+")),
                          esc(a->clientEmail), esc(a->clientPhone));
     if (!a->projectTypes.isEmpty())
-        html += QStringLiteral("<p>Projects: %1</p>").arg(esc(a->projectTypes.join(QStringLiteral(", "))));
+        html += tr("<p>Projects: %1</p>").arg(esc(a->projectTypes.join(QStringLiteral(", "))));
     if (!a->notes.isEmpty())
         html += QStringLiteral("<p><i>%1</i></p>").arg(esc(a->notes));
     m_detail->setHtml(html);

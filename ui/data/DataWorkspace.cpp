@@ -191,9 +191,11 @@ void DataWorkspace::showSnapshots(const db::SnapshotInfo &appointments, const db
     m_quoteInfo = quotes;
     if (!appointments.localPath.isEmpty()) {
         db::AppointmentMapping mapping = db::SnapshotReader::mappingFor(appointments.localPath);
-        if (!m_mapping.table.isEmpty() &&
-            db::SnapshotReader::columns(appointments.localPath, m_mapping.table))
-            mapping = m_mapping;
+        // A chosen mapping applies where its table exists; any column it names that the table
+        // lacks is dropped, never read (it would be a string literal, or an error).
+        if (m_mapping && !m_mapping->table.isEmpty())
+            if (const auto cols = db::SnapshotReader::columns(appointments.localPath, m_mapping->table))
+                mapping = m_mapping->restrictedTo(db::SnapshotReader::columnNames(cols.value()));
         if (mapping.isUsable())
             m_appointments->openSnapshot(appointments.localPath, mapping);
         else

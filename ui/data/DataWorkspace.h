@@ -1,4 +1,5 @@
 #pragma once
+#include <optional>
 // The "Data" area of the main window: the snapshot bar over three tabs
 // (Appointments, Quotes, Tables). The last snapshots open at once from the
 // cache (offline too); Refresh takes new ones through the runner.
@@ -94,7 +95,7 @@ private:
     db::SnapshotInfo m_quoteInfo;
     bool m_anyFailed = false;
     bool m_refreshPending = false;
-    db::AppointmentMapping m_mapping; // chosen by the user; empty table: guess per snapshot
+    std::optional<db::AppointmentMapping> m_mapping; // chosen by the user; none: guessed per snapshot
     QTimeZone m_tz;
     SnapshotBar *m_bar;
     QTabWidget *m_tabs;

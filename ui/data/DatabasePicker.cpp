@@ -1,5 +1,8 @@
 #include "data/DatabasePicker.h"
 
+#include "ThemePalette.h"
+#include "ThemedStyleSheet.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFileInfo>
@@ -108,7 +111,7 @@ void DatabasePicker::setDiscoveryAvailable(bool available, const QString &why)
 void DatabasePicker::setBusy()
 {
     m_discover->setEnabled(false);
-    m_status->setStyleSheet({});
+    ThemedStyleSheet::bind(m_status, nullptr);
     m_status->setText(tr("Looking for databases in the cluster's volumes…"));
 }
 
@@ -116,13 +119,16 @@ void DatabasePicker::showOutcome(const db::DiscoveryOutcome &o)
 {
     m_discover->setEnabled(true);
     if (!o.ok) {
-        m_status->setStyleSheet(QStringLiteral("color: #b3261e;"));
+        ThemedStyleSheet::bind(m_status, [](bool dark) {
+            return QStringLiteral("color: %1;")
+                .arg(ThemePalette::toneText(ThemePalette::Tone::Error, dark).name());
+        });
         m_status->setText(o.error.hint.isEmpty()
                               ? o.error.message
                               : QStringLiteral("%1\n%2").arg(o.error.message, o.error.hint));
         return;
     }
-    m_status->setStyleSheet({});
+    ThemedStyleSheet::bind(m_status, nullptr);
     m_files->clear();
     for (const QString &f : o.found.files) {
         QString volume;

@@ -150,10 +150,10 @@ void QuotesView::showDetail()
                 .arg(QuoteModel::mailtoUrl(*q).toString(QUrl::FullyEncoded).toHtmlEscaped(),
                      esc(q->contactEmail), esc(q->contactPhone));
     html +=
-        QStringLiteral("<p>Received %1 · status <b>%2</b> · via %3</p>")
-            .arg(q->createdAt.toTimeZone(m_model->timeZone()).toString(QStringLiteral("d MMM yyyy, HH:mm")),
+        tr("<p>Received %1 · status <b>%2</b> · via %3</p>")
+            .arg(QLocale().toString(q->createdAt.toTimeZone(m_model->timeZone()), QStringLiteral("d MMM yyyy, HH:mm")),
                  esc(q->status), esc(q->source));
-    html += QStringLiteral("<p>Project: %1<br>Budget: %2<br>Deadline: %3</p>")
+    html += tr("<p>Project: %1<br>Budget: %2<br>Deadline: %3</p>")
                 .arg(esc(q->projectTypes.join(QStringLiteral(", "))), esc(QuoteModel::budgetText(*q)),
                      esc(q->deadline));
     html += QStringLiteral("<blockquote>%1</blockquote>").arg(esc(q->message));

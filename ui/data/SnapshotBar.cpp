@@ -1,5 +1,8 @@
 #include "data/SnapshotBar.h"
 
+#include "ThemePalette.h"
+#include "ThemedStyleSheet.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -63,7 +66,7 @@ void SnapshotBar::updateAge()
 {
     if (!m_info.takenAt.isValid())
         return;
-    m_asOf->setText(QStringLiteral("%1 · %2 old%3")
+    m_asOf->setText(tr("%1 · %2 old%3")
                         .arg(db::SnapshotCache::asOfText(m_info.takenAt),
                              db::SnapshotCache::ageText(m_info.takenAt),
                              m_offline ? tr(" · offline copy") : QString()));
@@ -111,7 +114,9 @@ void SnapshotBar::showError(const Error &error)
     m_stage->setText(error.message);
     m_stage->setToolTip(error.toString());
     m_error = error.toString();
-    m_stage->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    ThemedStyleSheet::bind(m_stage, [](bool dark) {
+        return QStringLiteral("color: %1;").arg(ThemePalette::toneText(ThemePalette::Tone::Error, dark).name());
+    });
 }
 
 } // namespace vigia::ui

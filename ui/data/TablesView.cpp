@@ -141,8 +141,8 @@ void TablesView::applyFilter()
 
 void TablesView::updateCount()
 {
-    m_count->setText(m_model->canFetchMore({}) ? tr("%1+ rows").arg(m_model->rowCount())
-                                               : tr("%1 rows").arg(m_model->rowCount()));
+    m_count->setText(m_model->canFetchMore({}) ? tr("%n+ rows", nullptr, m_model->rowCount())
+                                               : tr("%n rows", nullptr, m_model->rowCount()));
 }
 
 } // namespace vigia::ui

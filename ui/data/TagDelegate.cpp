@@ -1,5 +1,7 @@
 #include "data/TagDelegate.h"
 
+#include "ThemePalette.h"
+
 #include <QApplication>
 #include <QPainter>
 
@@ -7,11 +9,12 @@ namespace vigia::ui {
 
 TagDelegate::TagDelegate(int tagsRole, QObject *parent) : QStyledItemDelegate(parent), m_role(tagsRole) {}
 
-static QColor tagColor(const QString &tag)
+static QColor tagColor(const QString &tag, bool dark)
 {
-    // Stable per tag, so "SEO" always has the same colour.
+    // Stable per tag, so "SEO" always has the same colour; on dark, a deep tint
+    // under light text instead of a pastel pill that glares.
     const int hue = int(qHash(tag, 7u) % 360u);
-    return QColor::fromHsl(hue, 120, 225);
+    return dark ? QColor::fromHsl(hue, 70, 62) : QColor::fromHsl(hue, 120, 225);
 }
 
 void TagDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
@@ -38,9 +41,10 @@ void TagDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, c
             break;
         const QRect r(x, y, tw, h);
         painter->setPen(Qt::NoPen);
-        painter->setBrush(tagColor(t));
+        const bool dark = ThemePalette::isDark(option.palette);
+        painter->setBrush(tagColor(t, dark));
         painter->drawRoundedRect(r, h / 2.0, h / 2.0);
-        painter->setPen(QColor(0x20, 0x20, 0x20));
+        painter->setPen(dark ? QColor(0xe6, 0xe6, 0xe6) : QColor(0x20, 0x20, 0x20));
         painter->drawText(r, Qt::AlignCenter, t);
         x += tw + 4;
     }

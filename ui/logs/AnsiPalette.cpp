@@ -21,9 +21,58 @@ double luminance(const QColor &c)
 } // namespace
 
 AnsiPalette::AnsiPalette(const QPalette &palette)
-    : m_base(palette.color(QPalette::Base)), m_text(palette.color(QPalette::Text))
+    : m_base(palette.color(QPalette::Base)), m_text(palette.color(QPalette::Text)),
+      m_highlight(palette.color(QPalette::Highlight))
 {
     m_dark = luminance(m_base) < 0.3;
+}
+
+QColor AnsiPalette::ansi16(int index, bool dark)
+{
+    // Dark: soft, evenly bright hues (>= 4.5:1 on #16181c except black, which is a
+    // visible grey, not a hole); bright variants lighter still. Light: the same hues
+    // deep enough for white paper; "white" and "bright white" become greys that read.
+    static constexpr std::array<QRgb, 16> darkSet{0x5c6370, 0xe06c75, 0x98c379, 0xe5c07b, 0x61afef, 0xc678dd,
+                                                  0x56b6c2, 0xd0d4da, 0x7f848e, 0xff7b86, 0xb5e890, 0xffd68a,
+                                                  0x8cc8ff, 0xde93f0, 0x72d3de, 0xffffff};
+    static constexpr std::array<QRgb, 16> lightSet{0x1d1f22, 0xc0262d, 0x2a7a1e, 0x8a6500, 0x1f5fc0, 0xa42ea8,
+                                                   0x087f8c, 0x6f757c, 0x5c6370, 0xd42a30, 0x37872a, 0x9a7000,
+                                                   0x2f6fd8, 0xb33ab8, 0x14889a, 0x7a8088};
+    if (index < 0 || index > 15)
+        return {};
+    return QColor::fromRgb((dark ? darkSet : lightSet)[size_t(index)]);
+}
+
+QColor AnsiPalette::selection() const
+{
+    QColor c = m_highlight;
+    // Over dark text backgrounds a selection needs more body to be seen.
+    c.setAlpha(m_dark ? 110 : 70);
+    return c;
+}
+
+QColor AnsiPalette::matchBackground() const
+{
+    // Under light text on dark: a deep olive (text on it ~5:1), not a dimmed yellow.
+    return m_dark ? QColor(0x6b, 0x58, 0x00) : QColor(0xff, 0xe0, 0x50);
+}
+
+QColor AnsiPalette::currentMatchBackground() const
+{
+    return m_dark ? QColor(0x9c, 0x45, 0x00) : QColor(0xff, 0x9a, 0x30);
+}
+
+QColor AnsiPalette::markerBand() const
+{
+    QColor c = m_highlight;
+    c.setAlpha(m_dark ? 60 : 28);
+    return c;
+}
+
+QColor AnsiPalette::timestamp() const
+{
+    // Quieter than the text, still >= 4.5:1: the time is read, not skimmed past.
+    return m_dark ? QColor(0x8a, 0x90, 0x98) : QColor(0x6f, 0x75, 0x7c);
 }
 
 QColor AnsiPalette::xterm(int index)
@@ -70,16 +119,17 @@ QColor AnsiPalette::foreground(int index, int backgroundIndex) const
     if (index < 0 && backgroundIndex < 0)
         return m_text;
     const QColor bg = backgroundIndex >= 0 ? background(backgroundIndex) : m_base;
-    QColor fg = index >= 0 ? xterm(index) : m_text;
+    QColor fg = index >= 16 ? xterm(index) : index >= 0 ? ansi16(index, m_dark) : m_text;
     // Black lifted to a lighter grey stays dark-ish on white; lighter() on pure black does nothing.
-    if (fg == QColor(Qt::black) && luminance(bg) < 0.3)
+    if (luminance(fg) < 0.01 && luminance(bg) < 0.3)
         fg = QColor(0x60, 0x60, 0x60);
     return readableOn(fg, bg);
 }
 
 QColor AnsiPalette::background(int index) const
 {
-    return xterm(index);
+    // On dark, coloured backgrounds come from the dark set, so "white on red" stays calm.
+    return m_dark && index >= 0 && index < 16 ? ansi16(index, true) : xterm(index);
 }
 
 QColor AnsiPalette::sourceColour(int n) const

@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QSettings>
 #include <QVBoxLayout>
 
 #include <memory>
@@ -48,6 +49,9 @@ LogPage::LogPage(Kind kind, remote::KubectlRunner *runner, ssh::SshConnection *c
                  QWidget *parent)
     : QWidget(parent), m_kind(kind), m_runner(runner), m_connection(connection), m_buffer(capacity)
 {
+    // The memory this page's lines may take (Preferences; 256 MB unless set).
+    const qint64 budgetMb = QSettings().value(QStringLiteral("logs/bufferMegabytes"), 256).toLongLong();
+    m_buffer.setByteBudget(qBound(qint64(16), budgetMb, qint64(16384)) << 20);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);

@@ -1,5 +1,8 @@
 #include "logs/LogPanel.h"
 
+#include "ThemePalette.h"
+#include "ThemedStyleSheet.h"
+
 #include "logs/LogView.h"
 #include "remote/KubectlRunner.h"
 #include "ssh/SshConnection.h"
@@ -416,7 +419,7 @@ void LogPanel::syncToolbar()
         QFont f = m_previousAction->font();
         f.setBold(restarts > 0);
         m_previousAction->setFont(f);
-        m_previousAction->setText(restarts > 0 ? tr("Previous container (%1 restarts)").arg(restarts)
+        m_previousAction->setText(restarts > 0 ? tr("Previous container (%n restarts)", nullptr, restarts)
                                                : tr("Previous container"));
     } else {
         m_previousAction->setChecked(false);
@@ -522,8 +525,11 @@ void LogPanel::applySearchNow()
     const QString filterError = p->view()->filterError();
     m_search->setToolTip(searchError);
     m_filter->setToolTip(filterError);
-    m_search->setStyleSheet(searchError.isEmpty() ? QString() : QStringLiteral("color: #c62828;"));
-    m_filter->setStyleSheet(filterError.isEmpty() ? QString() : QStringLiteral("color: #c62828;"));
+    const ThemedStyleSheet::Maker errorText = [](bool dark) {
+        return QStringLiteral("color: %1;").arg(ThemePalette::toneText(ThemePalette::Tone::Error, dark).name());
+    };
+    ThemedStyleSheet::bind(m_search, searchError.isEmpty() ? nullptr : errorText);
+    ThemedStyleSheet::bind(m_filter, filterError.isEmpty() ? nullptr : errorText);
     updateMatchLabel();
 }
 
@@ -559,6 +565,8 @@ bool LogPanel::saveTo(const QString &path, bool shownOnly, QString *error)
             *error = file.errorString();
         return false;
     }
+    // Server logs can hold customers' data: 0600, like the rest of Vigía's files.
+    file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
     if (p->view()->writeLines(&file, shownOnly) < 0 || !file.commit()) {
         if (error)
             *error = file.errorString();

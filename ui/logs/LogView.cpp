@@ -1,5 +1,7 @@
 #include "logs/LogView.h"
 
+#include "core/BidiControls.h"
+
 #include "logs/AnsiText.h"
 #include "logs/LogBuffer.h"
 #include "logs/LogLineSplitter.h"
@@ -471,7 +473,8 @@ LogView::Prepared &LogView::prepared(qint64 seq) const
     auto p = std::make_shared<Prepared>();
     const int row = int(seq - m_buffer->firstSeq());
     const LogLineRef ref = m_buffer->at(row);
-    const bool truncated = ref.bytes.size() > kMaxDisplayBytes;
+    // Cut for display here, or already held cut by the buffer (the whole line is in its spill file).
+    const bool truncated = ref.bytes.size() > kMaxDisplayBytes || ref.isCut();
     const AnsiText ansi =
         parseAnsi(truncated ? QByteArrayView(ref.bytes).first(kMaxDisplayBytes) : QByteArrayView(ref.bytes));
     p->marker = ref.flags & LogBuffer::Marker;
@@ -481,7 +484,7 @@ LogView::Prepared &LogView::prepared(qint64 seq) const
     if (m_showTimestamps && ref.timestampNs > 0) {
         text += displayTimestamp(ref.timestampNs) + QLatin1Char(' ');
         QTextCharFormat f;
-        f.setForeground(palette().color(QPalette::PlaceholderText));
+        f.setForeground(m_palette.timestamp());
         formats.append({0, int(text.size()), f});
     }
     if (m_showSources && m_sourceWidth > 0) {
@@ -493,7 +496,8 @@ LogView::Prepared &LogView::prepared(qint64 seq) const
         formats.append({start, m_sourceWidth, f});
     }
     p->prefixLength = int(text.size());
-    text += ansi.text;
+    // Marked, one for one, so the spans below still line up.
+    text += showBidiControls(ansi.text);
     p->bodyLength = int(ansi.text.size());
     for (const AnsiSpan &s : ansi.spans) {
         QTextCharFormat f;
@@ -533,10 +537,20 @@ LogView::Prepared &LogView::prepared(qint64 seq) const
         f.setForeground(m_palette.sourceColour(4));
         formats.append({p->prefixLength, p->bodyLength, f});
     }
+    for (int i = 0; i < p->bodyLength; ++i) {
+        if (isBidiControl(ansi.text.at(i))) {
+            QTextCharFormat f;
+            f.setForeground(palette().color(QPalette::HighlightedText));
+            f.setBackground(palette().color(QPalette::Highlight));
+            const QString code = QString::number(ansi.text.at(i).unicode(), 16).toUpper();
+            f.setToolTip(tr("A bidirectional control character (U+%1) was here; it is shown, not applied.").arg(code));
+            formats.append({p->prefixLength + i, 1, f});
+        }
+    }
     if (truncated) {
         const int start = int(text.size());
         text += tr(" \u2026 [line cut here: %1 KiB more \u2014 copy or save keeps it whole]")
-                    .arg((ref.bytes.size() - kMaxDisplayBytes + 1023) / 1024);
+                    .arg((ref.fullLength - std::min<qint64>(ref.bytes.size(), kMaxDisplayBytes) + 1023) / 1024);
         QTextCharFormat f;
         f.setForeground(palette().color(QPalette::HighlightedText));
         f.setBackground(palette().color(QPalette::Highlight));
@@ -632,12 +646,10 @@ void LogView::paintEvent(QPaintEvent *)
     const int xOffset = m_wrap ? 0 : horizontalScrollBar()->value();
     const qint64 selLo = std::min(m_selAnchor, m_selCursor);
     const qint64 selHi = std::max(m_selAnchor, m_selCursor);
-    QColor selection = palette().color(QPalette::Highlight);
-    selection.setAlpha(70);
-    QColor band = palette().color(QPalette::Highlight);
-    band.setAlpha(28);
-    const QColor matchBackground = m_palette.isDark() ? QColor(0x80, 0x6a, 0x00) : QColor(0xff, 0xe0, 0x50);
-    const QColor currentBackground = m_palette.isDark() ? QColor(0xc0, 0x50, 0x00) : QColor(0xff, 0x9a, 0x30);
+    const QColor selection = m_palette.selection();
+    const QColor band = m_palette.markerBand();
+    const QColor matchBackground = m_palette.matchBackground();
+    const QColor currentBackground = m_palette.currentMatchBackground();
     const bool searching = !m_search.isEmpty() && m_search.isValid();
 
     for (const Placed &pl : placed) {
@@ -790,7 +802,8 @@ void LogView::clearSelection()
 
 QString LogView::lineText(qint64 seq, bool exportFormat) const
 {
-    const LogLineRef ref = m_buffer->at(int(seq - m_buffer->firstSeq()));
+    const int row = int(seq - m_buffer->firstSeq());
+    const LogLineRef ref = m_buffer->at(row);
     QString out;
     if (ref.timestampNs > 0 && (exportFormat || m_showTimestamps))
         out += (exportFormat ? QString::fromLatin1(formatLogTimestamp(ref.timestampNs))
@@ -799,7 +812,8 @@ QString LogView::lineText(qint64 seq, bool exportFormat) const
     if (m_buffer->sources().size() > 1 && (exportFormat || m_showSources))
         out += (exportFormat ? m_buffer->sources().value(ref.source) : shortSourceName(ref.source)) +
                QLatin1Char(' ');
-    out += stripAnsi(ref.bytes);
+    // Copy and save keep a cut line whole.
+    out += stripAnsi(ref.isCut() ? m_buffer->fullLine(row) : ref.bytes);
     return out;
 }
 

@@ -1041,6 +1041,9 @@ std::optional<actions::ActionSpec> MainWindow::workloadSpec(actions::ActionKind 
     spec.namespaceName = workload.ns;
     spec.objectKind = *objectKind;
     spec.objectName = workload.name;
+    spec.strategy = workload.strategy;
+    spec.maxUnavailable = workload.maxUnavailable;
+    spec.currentReplicas = workload.desired;
     return spec;
 }
 
@@ -1101,6 +1104,18 @@ void MainWindow::requestPodAction(actions::ActionKind kind)
         }
         spec.objectKind = owner->first;
         spec.objectName = owner->second;
+        // What the last cluster round read of the owner: its strategy and replicas.
+        if (m_cluster) {
+            for (const kube::WorkloadInfo &w : m_cluster->deployments()->items()) {
+                if (w.ns == pod->ns && w.name == owner->second &&
+                    actions::objectKindFromString(w.kind) == owner->first) {
+                    spec.strategy = w.strategy;
+                    spec.maxUnavailable = w.maxUnavailable;
+                    spec.currentReplicas = w.desired;
+                    break;
+                }
+            }
+        }
     }
     dispatch(spec);
 }

@@ -167,6 +167,53 @@ QString actionTitle(const ActionSpec &spec)
     return QString();
 }
 
+// Pods a rolling update may take down at once: a percentage of the replicas rounded down, as
+// Kubernetes does for maxUnavailable; 25 % when unset.
+static int resolvedMaxUnavailable(const QString &value, int replicas)
+{
+    const QString v = value.isEmpty() ? QStringLiteral("25%") : value.trimmed();
+    if (v.endsWith(QLatin1Char('%'))) {
+        bool ok = false;
+        const int pct = v.chopped(1).toInt(&ok);
+        return ok ? pct * replicas / 100 : 0;
+    }
+    bool ok = false;
+    const int n = v.toInt(&ok);
+    return ok ? n : 0;
+}
+
+static QString restartDescription(const ActionSpec &spec, const QString &where)
+{
+    if (spec.strategy == QLatin1String("Recreate"))
+        return QCoreApplication::translate("ActionSpec", "Restart %1: it uses the Recreate strategy, so every pod is stopped before the new ones "
+                  "start. The service is DOWN until a new pod is Ready.")
+            .arg(where);
+    if (spec.strategy.isEmpty() || spec.currentReplicas < 0)
+        return QCoreApplication::translate("ActionSpec", "Restart %1: pods are replaced by its update strategy (not read yet). With one replica, or "
+                  "with the Recreate strategy, the service is down until a new pod is Ready.")
+            .arg(where);
+    if (spec.currentReplicas == 0)
+        return QCoreApplication::translate("ActionSpec", "Restart %1: it has no replicas, so nothing runs before or after.").arg(where);
+    const int down = resolvedMaxUnavailable(spec.maxUnavailable, spec.currentReplicas);
+    if (down >= spec.currentReplicas)
+        return QCoreApplication::translate("ActionSpec",
+                                           "Restart %1: maxUnavailable lets all %n pod(s) stop at once, so the "
+                                           "service can be DOWN until a new pod is Ready.",
+                                           nullptr, spec.currentReplicas)
+            .arg(where);
+    if (down == 0)
+        return QCoreApplication::translate("ActionSpec",
+                                           "Restart %1: a new pod starts before an old one stops, and %n pod(s) "
+                                           "keep serving throughout, as long as the new pods become Ready.",
+                                           nullptr, spec.currentReplicas)
+            .arg(where);
+    return QCoreApplication::translate("ActionSpec",
+                                       "Restart %1: pods are replaced a few at a time; at least %n keep serving "
+                                       "throughout.",
+                                       nullptr, spec.currentReplicas - down)
+        .arg(where);
+}
+
 QString actionDescription(const ActionSpec &spec)
 {
     const QString where = QCoreApplication::translate("ActionSpec", "%1 %2 in namespace %3 on server %4")
@@ -180,10 +227,7 @@ QString actionDescription(const ActionSpec &spec)
         if (spec.objectKind == ObjectKind::StatefulSet)
             return QCoreApplication::translate("ActionSpec", "Restart %1: pods are replaced one by one, from the highest ordinal down.")
                 .arg(where);
-        return QCoreApplication::translate("ActionSpec",
-                   "Restart %1: pods are replaced one by one, new ones first, so the service stays up "
-                   "if it has more than one replica.")
-            .arg(where);
+        return restartDescription(spec, where);
     case ActionKind::Undo:
         if (spec.revision > 0)
             return QCoreApplication::translate("ActionSpec",

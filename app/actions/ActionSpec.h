@@ -25,6 +25,10 @@ struct ActionSpec {
     int replicas = -1;            // Scale: the new count
     int currentReplicas = -1;     // Scale: what it was, for the description (-1: unknown)
     bool podHasController = true; // DeletePod: false for a bare pod, which will not come back
+    // Restart: how the workload replaces its pods, when known, so the confirmation says truly
+    // whether the service stays up. Empty strategy: unknown.
+    QString strategy;       // "RollingUpdate", "Recreate"
+    QString maxUnavailable; // "25%", "1"; empty: Kubernetes' default (25%)
 
     bool operator==(const ActionSpec &) const = default;
 };

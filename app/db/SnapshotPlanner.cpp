@@ -113,7 +113,6 @@ Result<ProbeResult> SnapshotPlanner::parseProbe(const QByteArray &out)
 
 SnapshotPlan SnapshotPlanner::choosePlan(const ProbeResult &probe, SnapshotMethod requested)
 {
-    const auto why = [](const char *text) { return QCoreApplication::translate("SnapshotPlanner", text); };
     if (requested == SnapshotMethod::Copy)
         return {SnapshotMethod::Copy, {}};
     // SQLite creates -wal and -shm beside a WAL database that no connection has open, owned by
@@ -121,13 +120,13 @@ SnapshotPlan SnapshotPlanner::choosePlan(const ProbeResult &probe, SnapshotMetho
     // A copy creates nothing on the server.
     if (probe.journal == JournalMode::Wal && (!probe.walExists || !probe.shmExists))
         return {SnapshotMethod::Copy,
-                why("The app has the database closed, and opening it would create files beside it: copying it "
+                QCoreApplication::translate("SnapshotPlanner", "The app has the database closed, and opening it would create files beside it: copying it "
                     "instead.")};
     // A reader of a rollback-journal database holds its lock as long as it reads: the whole VACUUM,
     // during which the app cannot write. A copy, checked before and after, holds none.
     if (probe.journal == JournalMode::Rollback)
         return {SnapshotMethod::Copy,
-                why("The database uses a rollback journal, where a snapshot would block the app's writes: "
+                QCoreApplication::translate("SnapshotPlanner", "The database uses a rollback journal, where a snapshot would block the app's writes: "
                     "copying it instead.")};
     if (requested == SnapshotMethod::Sqlite3 || probe.hasSqlite3)
         return {SnapshotMethod::Sqlite3, {}};

@@ -170,6 +170,15 @@ Result<WorkloadInfo> parseWorkload(const QJsonObject &o, const QString &kindHint
     const QJsonObject status = obj(o, "status");
     w.images = templateImages(spec);
     w.conditions = parseConditions(status);
+    {
+        // Deployments say "strategy", StatefulSets and DaemonSets "updateStrategy".
+        QJsonObject strategy = obj(spec, "strategy");
+        if (strategy.isEmpty())
+            strategy = obj(spec, "updateStrategy");
+        w.strategy = str(strategy, "type");
+        const QJsonValue mu = obj(strategy, "rollingUpdate").value(QLatin1StringView("maxUnavailable"));
+        w.maxUnavailable = mu.isDouble() ? QString::number(mu.toInt()) : mu.toString();
+    }
     if (w.kind == QLatin1String("DaemonSet")) {
         w.desired = num(status, "desiredNumberScheduled");
         w.ready = num(status, "numberReady");

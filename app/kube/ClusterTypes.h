@@ -32,6 +32,10 @@ struct WorkloadInfo {
     QStringList images;
     QDateTime createdAt;
     QList<Condition> conditions;
+    // How pods are replaced: "RollingUpdate" or "Recreate" (Deployment), "RollingUpdate" or
+    // "OnDelete" (StatefulSet, DaemonSet); maxUnavailable as written ("25%", "1"), empty when unset.
+    QString strategy;
+    QString maxUnavailable;
     // Why this workload needs attention ("1/2 ready", "ProgressDeadlineExceeded"); empty when healthy.
     QString problem;
 

@@ -77,7 +77,46 @@
         <translation>Eliminar el pod %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+23"/>
+        <source>Restart %1: it uses the Recreate strategy, so every pod is stopped before the new ones start. The service is DOWN until a new pod is Ready.</source>
+        <translation>Reiniciar %1: usa la estrategia Recreate, así que todos los pods se detienen antes de que arranquen los nuevos. El servicio queda CAÍDO hasta que un pod nuevo esté Ready.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Restart %1: pods are replaced by its update strategy (not read yet). With one replica, or with the Recreate strategy, the service is down until a new pod is Ready.</source>
+        <translation>Reiniciar %1: los pods se reemplazan según su estrategia de actualización (aún no leída). Con una sola réplica, o con la estrategia Recreate, el servicio queda caído hasta que un pod nuevo esté Ready.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Restart %1: it has no replicas, so nothing runs before or after.</source>
+        <translation>Reiniciar %1: no tiene réplicas, así que nada corre ni antes ni después.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Restart %1: maxUnavailable lets all %n pod(s) stop at once, so the service can be DOWN until a new pod is Ready.</source>
+        <translation>
+            <numerusform>Reiniciar %1: maxUnavailable permite que su único pod se detenga, así que el servicio puede quedar CAÍDO hasta que un pod nuevo esté Ready.</numerusform>
+            <numerusform>Reiniciar %1: maxUnavailable permite que sus %n pods se detengan a la vez, así que el servicio puede quedar CAÍDO hasta que un pod nuevo esté Ready.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Restart %1: a new pod starts before an old one stops, and %n pod(s) keep serving throughout, as long as the new pods become Ready.</source>
+        <translation>
+            <numerusform>Reiniciar %1: un pod nuevo arranca antes de que se detenga uno viejo, y %n pod sigue atendiendo todo el tiempo, siempre que los pods nuevos lleguen a Ready.</numerusform>
+            <numerusform>Reiniciar %1: un pod nuevo arranca antes de que se detenga uno viejo, y %n pods siguen atendiendo todo el tiempo, siempre que los pods nuevos lleguen a Ready.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Restart %1: pods are replaced a few at a time; at least %n keep serving throughout.</source>
+        <translation>
+            <numerusform>Reiniciar %1: los pods se reemplazan de pocos en pocos; al menos %n sigue atendiendo todo el tiempo.</numerusform>
+            <numerusform>Reiniciar %1: los pods se reemplazan de pocos en pocos; al menos %n siguen atendiendo todo el tiempo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>%1 %2 in namespace %3 on server %4</source>
         <translation>%1 %2 del namespace %3 en el servidor %4</translation>
     </message>
@@ -97,12 +136,7 @@
         <translation>Reiniciar %1: los pods se reemplazan uno por uno, del ordinal más alto hacia abajo.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Restart %1: pods are replaced one by one, new ones first, so the service stays up if it has more than one replica.</source>
-        <translation>Reiniciar %1: los pods se reemplazan uno por uno, primero los nuevos, así que el servicio sigue arriba si tiene más de una réplica.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Roll back %1 to revision %2: its pod template (images, settings) becomes the current one and pods are replaced.</source>
         <translation>Revertir %1 a la revisión %2: su plantilla de pod (imágenes, configuración) pasa a ser la actual y los pods se reemplazan.</translation>
     </message>
@@ -327,7 +361,7 @@
         <translation>Se omitió una carga de trabajo sin nombre.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+35"/>
         <source>Not progressing</source>
         <translation>Sin avance</translation>
     </message>
@@ -1684,7 +1718,17 @@ El servidor respondió: %1</translation>
         <translation>Tamaño de archivo inesperado del servidor.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+26"/>
+        <source>The app has the database closed, and opening it would create files beside it: copying it instead.</source>
+        <translation>La app tiene la base de datos cerrada y abrirla crearía archivos junto a ella: se copia en su lugar.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The database uses a rollback journal, where a snapshot would block the app&apos;s writes: copying it instead.</source>
+        <translation>La base de datos usa un diario de reversión (rollback journal), donde una instantánea bloquearía las escrituras de la app: se copia en su lugar.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>The server&apos;s mktemp returned an unexpected folder name.</source>
         <translation>El mktemp del servidor devolvió un nombre de carpeta inesperado.</translation>
     </message>

@@ -792,7 +792,7 @@ y vuelve a conectarte.</translation>
         <translation> (perfil de solo lectura)</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+99"/>
         <source>That action does not apply to %1 %2.</source>
         <translation>Esa acción no aplica a %1 %2.</translation>
     </message>

@@ -279,13 +279,25 @@ private slots:
             QVERIFY2(d.contains(s.objectName), qPrintable(d));
             QVERIFY(!actionTitle(s).isEmpty());
         }
+        // A restart says truly whether the service stays up: Recreate (api-scheduler, with its
+        // SQLite volume) or a single replica that may stop first means downtime.
         ActionSpec r = spec(ActionKind::Restart, ObjectKind::Deployment, "api-scheduler");
-        QCOMPARE(
-            actionDescription(r).left(88),
-            QStringLiteral(
-                "Restart deployment api-scheduler in namespace joledev on server vps-1: pods are replaced "
-                "one by one")
-                .left(88));
+        QVERIFY2(actionDescription(r).startsWith(
+                     "Restart deployment api-scheduler in namespace joledev on server vps-1: "),
+                 qPrintable(actionDescription(r)));
+        QVERIFY(!actionDescription(r).contains("stays up"));
+        r.strategy = "Recreate";
+        r.currentReplicas = 1;
+        QVERIFY2(actionDescription(r).contains("DOWN until a new pod is Ready"), qPrintable(actionDescription(r)));
+        r.strategy = "RollingUpdate";
+        r.maxUnavailable = "1";
+        QVERIFY2(actionDescription(r).contains("DOWN"), qPrintable(actionDescription(r)));
+        r.maxUnavailable = "25%"; // of 1 rounds down to 0: a new pod starts first
+        QVERIFY2(actionDescription(r).contains("starts before an old one stops"), qPrintable(actionDescription(r)));
+        r.currentReplicas = 4; // 25 % of 4: one at a time, three keep serving
+        QVERIFY2(actionDescription(r).contains("at least 3 keep serving"), qPrintable(actionDescription(r)));
+        r.maxUnavailable = "100%";
+        QVERIFY2(actionDescription(r).contains("DOWN"), qPrintable(actionDescription(r)));
         ActionSpec bare = spec(ActionKind::DeletePod, ObjectKind::Pod, "debug");
         bare.podHasController = false;
         QVERIFY(actionDescription(bare).contains("will NOT come back"));

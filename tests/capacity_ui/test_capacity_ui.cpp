@@ -458,6 +458,8 @@ void TestCapacityUi::screenshot()
     // VIGIA_SCREENSHOT_THEME=dark: the dark variant (capacity-dark.png in the README).
     if (qEnvironmentVariable("VIGIA_SCREENSHOT_THEME") == QLatin1String("dark"))
         ThemePalette::apply(true);
+    else if (qEnvironmentVariable("VIGIA_SCREENSHOT_THEME") == QLatin1String("light"))
+        ThemePalette::apply(false); // as the app draws it: Fusion, the light palette
     QTemporaryDir dir;
     HistoryStore store(dir.filePath(QStringLiteral("s.sqlite")));
     QVERIFY(store.open().ok());

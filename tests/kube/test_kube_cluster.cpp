@@ -80,6 +80,8 @@ void TestKubeCluster::workloadsRecorded()
     QCOMPARE(web->ns, QStringLiteral("joledev"));
     QCOMPARE(web->desired, 2);
     QCOMPARE(web->ready, 2);
+    QCOMPARE(web->strategy, QStringLiteral("RollingUpdate"));
+    QCOMPARE(web->maxUnavailable, QStringLiteral("25%"));
     QCOMPARE(web->images, QStringList{QStringLiteral("ghcr.io/joledev/web:2026.10.30")});
     QVERIFY(web->createdAt.isValid());
     QVERIFY(web->problem.isEmpty());
@@ -117,6 +119,18 @@ void TestKubeCluster::workloadOdd()
     // replicas as a string is not a number the API would send: treated as 0 desired, no crash.
     QVERIFY(r->at(1).problem.contains(QStringLiteral("ProgressDeadlineExceeded")));
     QVERIFY(!parseWorkload(QJsonObject{}).ok());
+    {
+        // Recreate, and a StatefulSet's updateStrategy with a numeric maxUnavailable.
+        const QJsonObject recreate = QJsonDocument::fromJson(
+            R"({"kind":"Deployment","metadata":{"name":"api-scheduler","namespace":"joledev"},
+                "spec":{"replicas":1,"strategy":{"type":"Recreate"}}})").object();
+        QCOMPARE(parseWorkload(recreate)->strategy, QStringLiteral("Recreate"));
+        QVERIFY(parseWorkload(recreate)->maxUnavailable.isEmpty());
+        const QJsonObject sts = QJsonDocument::fromJson(
+            R"({"kind":"StatefulSet","metadata":{"name":"db","namespace":"x"},
+                "spec":{"updateStrategy":{"type":"RollingUpdate","rollingUpdate":{"maxUnavailable":1}}}})").object();
+        QCOMPARE(parseWorkload(sts)->maxUnavailable, QStringLiteral("1"));
+    }
     QVERIFY(parseWorkloadList("[]").ok() == false);
 }
 

@@ -481,6 +481,8 @@ private slots:
         // VIGIA_SCREENSHOT_THEME=dark: the dark variant (logs-dark.png in the README).
         if (qEnvironmentVariable("VIGIA_SCREENSHOT_THEME") == QLatin1String("dark"))
             ThemePalette::apply(true);
+        else if (qEnvironmentVariable("VIGIA_SCREENSHOT_THEME") == QLatin1String("light"))
+            ThemePalette::apply(false); // as the app draws it: Fusion, the light palette
         LogPanel panel(nullptr, nullptr);
         panel.resize(1100, 520);
         panel.timestampsAction()->setChecked(true);

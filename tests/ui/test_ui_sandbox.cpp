@@ -131,6 +131,8 @@ void TestUiSandbox::initTestCase()
     // VIGIA_SCREENSHOT_THEME=dark: the same pictures in the dark theme (README's "Light and dark").
     if (qEnvironmentVariable("VIGIA_SCREENSHOT_THEME") == QLatin1String("dark"))
         ThemePalette::apply(true);
+    else if (qEnvironmentVariable("VIGIA_SCREENSHOT_THEME") == QLatin1String("light"))
+        ThemePalette::apply(false); // as the app draws it: Fusion, the light palette
     QVERIFY2(m_sb.start(QStringLiteral("joledev")), qPrintable(m_sb.errorString()));
 }
 

@@ -1550,23 +1550,24 @@ y vuelve a conectarte.</translation>
     </message>
     <message>
         <location line="+69"/>
-        <location line="+224"/>
+        <location line="+237"/>
         <source>not connected</source>
         <translation>sin conexión</translation>
     </message>
     <message>
-        <location line="-211"/>
+        <location line="-224"/>
         <source>previous container</source>
         <translation>contenedor anterior</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+103"/>
+        <location line="+27"/>
         <source>following</source>
         <translation>siguiendo</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-63"/>
         <source>— %1kubectl logs failed: %2 —</source>
         <translation>— %1kubectl logs falló: %2 —</translation>
     </message>
@@ -1582,17 +1583,17 @@ y vuelve a conectarte.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+232"/>
+        <location line="+245"/>
         <source>ended</source>
         <translation>terminó</translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-238"/>
         <source>reconnecting…</source>
         <translation>reconectando…</translation>
     </message>
     <message numerus="yes">
-        <location line="+72"/>
+        <location line="+85"/>
         <source>This container has restarted %n time(s).</source>
         <translation>
             <numerusform>Este contenedor se ha reiniciado %n vez.</numerusform>

@@ -145,6 +145,10 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(page->runningStreams() == 1 && buf->size() > before + 2, 30000);
         QVERIFY2(markers(buf).join(QLatin1Char('\n')).contains(QLatin1String("reconnected")),
                  qPrintable(markers(buf).join(QLatin1Char('\n'))));
+        // The status says so too, not a stale "reconnecting…" (the retry timer may still fire).
+        QTest::qWait(1500);
+        QVERIFY2(!page->statusText().contains(QStringLiteral("reconnecting")), qPrintable(page->statusText()));
+        QVERIFY2(page->statusText().contains(QStringLiteral("following")), qPrintable(page->statusText()));
         panel.closeAll();
     }
 

@@ -321,6 +321,7 @@ void LogPage::resumeStreams()
         showServerLog(m_serverTail);
         return;
     }
+    bool resumed = false;
     for (auto &src : m_sources) {
         src->failures = 0;
         if (src->stream && !src->stream->isRunning() && m_runner && !m_previous) {
@@ -329,8 +330,20 @@ void LogPage::resumeStreams()
             else
                 startOne(*src);
             src->ended = false;
+            resumed = true;
         }
     }
+    // The retry timer that said "reconnecting…" finds its stream already running and leaves the
+    // state alone: the new connection's resume is what says it is followed again.
+    if (resumed) {
+        m_streamState = tr("following");
+        updateStatus();
+    }
+}
+
+QString LogPage::statusText() const
+{
+    return m_status->text();
 }
 
 void LogPage::stopAll()

@@ -75,6 +75,8 @@ public:
     // Ends every remote process. Idempotent.
     void stopAll();
     int runningStreams() const;
+    // The status line as shown: lines, drops, and the stream's state ("following", "reconnecting…").
+    QString statusText() const;
 
     // Feeds lines as if they came from kubectl (tests and demos).
     void ingestForTest(int podIndex, QByteArrayView bytes);

@@ -105,6 +105,8 @@ MainWindow::MainWindow(ConnectionController *controller, actions::AuditLog *audi
     buildWorkspaceTabs();
     buildActions();
     buildClusterViews();
+    // Keys work at once (Down, P, L): the pod table has the focus when the window opens.
+    m_podView->setFocus(Qt::OtherFocusReason);
 
     connect(m_controller, &ConnectionController::starting, this, &MainWindow::onStarting);
     connect(m_controller, &ConnectionController::transportReady, this, &MainWindow::onTransportReady);

@@ -554,7 +554,7 @@ y vuelve a conectarte.</translation>
 <context>
     <name>vigia::MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="+177"/>
+        <location filename="../../ui/MainWindow.cpp" line="+179"/>
         <source>Pods (%1, %2 failing)</source>
         <translation>Pods (%1, %2 fallando)</translation>
     </message>
@@ -2261,24 +2261,24 @@ y vuelve a conectarte.</translation>
 <context>
     <name>vigia::ui::ConfirmActionDialog</name>
     <message>
-        <location filename="../../ui/actions/ConfirmActionDialog.cpp" line="+21"/>
-        <source>Restart</source>
-        <translation>Reiniciar</translation>
+        <location filename="../../ui/actions/ConfirmActionDialog.cpp" line="+22"/>
+        <source>&amp;Restart</source>
+        <translation>&amp;Reiniciar</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Roll back</source>
-        <translation>Revertir</translation>
+        <source>Roll &amp;back</source>
+        <translation>Re&amp;vertir</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Scale</source>
-        <translation>Escalar</translation>
+        <source>&amp;Scale</source>
+        <translation>&amp;Escalar</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Delete pod</source>
-        <translation>Eliminar pod</translation>
+        <source>&amp;Delete pod</source>
+        <translation>&amp;Eliminar pod</translation>
     </message>
     <message>
         <location line="+2"/>

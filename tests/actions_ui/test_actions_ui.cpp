@@ -184,6 +184,20 @@ private slots:
         QCOMPARE(d.result(), int(QDialog::Rejected));
     }
 
+    // Restart has a key of its own: Alt+R confirms without reaching for the mouse.
+    void confirmHasAKey()
+    {
+        ConfirmActionDialog d(
+            restartSpec(),
+            QStringLiteral("kubectl rollout restart deployment/api-scheduler --namespace=joledev"), false);
+        d.show();
+        QVERIFY(QTest::qWaitForWindowActive(&d));
+        QVERIFY(d.confirmButton()->text().contains(QLatin1Char('&')));
+        QTest::keyClick(&d, Qt::Key_R, Qt::AltModifier);
+        // A mnemonic animates the click: it lands a moment later.
+        QTRY_COMPARE_WITH_TIMEOUT(d.result(), int(QDialog::Accepted), 2000);
+    }
+
     void typedNameGuardsDestructiveActions()
     {
         ActionSpec undo = restartSpec();

@@ -17,6 +17,7 @@
 #include "profiles/ProfileStore.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
@@ -732,6 +733,9 @@ void TestUi::mainWindowRenders()
     w.resize(1100, 560);
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
+    // At launch the keys reach the pod table without a click.
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(w.podView()));
     QCOMPARE(w.tabs()->tabText(0), QStringLiteral("Pods (0)"));
 
     controller.podModel()->setPods(joledevPods(true));
@@ -899,6 +903,9 @@ void TestUi::podTableActionsFollowSelection()
     auto *previous = w.findChild<QAction *>(QStringLiteral("podPreviousLogsAction"));
     auto *restart = w.findChild<QAction *>(QStringLiteral("restartAction"));
     QVERIFY(logs && previous && restart);
+    // The focused table makes its first row current at once (keys work at launch); with no
+    // current pod, logs cannot open.
+    w.podView()->setCurrentIndex(QModelIndex());
     QVERIFY(!logs->isEnabled());
     // Problems first: row 0 is the crash-looping pod, which has restarted.
     w.podView()->setCurrentIndex(w.podView()->model()->index(0, 0));

@@ -17,14 +17,15 @@ using namespace vigia::actions;
 QString ConfirmActionDialog::confirmText(ActionKind kind)
 {
     switch (kind) {
+    // A key of their own (Alt+R, …): Enter stays on Cancel, but confirming needs no mouse at 3 AM.
     case ActionKind::Restart:
-        return tr("Restart");
+        return tr("&Restart");
     case ActionKind::Undo:
-        return tr("Roll back");
+        return tr("Roll &back");
     case ActionKind::Scale:
-        return tr("Scale");
+        return tr("&Scale");
     case ActionKind::DeletePod:
-        return tr("Delete pod");
+        return tr("&Delete pod");
     }
     return tr("Confirm");
 }

@@ -91,7 +91,7 @@ ConnectWindow::ConnectWindow(ProfileStore *store, const ssh::SshConfig &sshConfi
     m_import->setToolTip(
         tr("Add a profile for every Host alias in %1").arg(QDir::toNativeSeparators(m_sshConfigPath)));
     connect(m_connect, &QPushButton::clicked, this, &ConnectWindow::connectSelected);
-    connect(add, &QPushButton::clicked, this, &ConnectWindow::addProfile);
+    connect(add, &QPushButton::clicked, this, [this] { addProfile(); });
     connect(m_edit, &QPushButton::clicked, this, &ConnectWindow::editSelected);
     connect(m_delete, &QPushButton::clicked, this, [this] { deleteSelected(true); });
     connect(m_import, &QPushButton::clicked, this, [this] { importFromSshConfig(); });
@@ -281,12 +281,12 @@ void ConnectWindow::connectSpec(const QString &spec)
     emit connectRequested(r.value());
 }
 
-void ConnectWindow::addProfile()
+void ConnectWindow::addProfile(const Profile &seed)
 {
     QStringList taken;
     for (const Profile &p : m_store->profiles())
         taken << p.name;
-    ProfileDialog dlg(Profile{}, taken, this);
+    ProfileDialog dlg(seed, taken, this);
     if (dlg.exec() != QDialog::Accepted)
         return;
     const Profile p = dlg.profile();
@@ -327,27 +327,7 @@ void ConnectWindow::editSelected()
 
 void ConnectWindow::saveSuggestion(const QString &alias)
 {
-    QStringList taken;
-    for (const Profile &p : m_store->profiles())
-        taken << p.name;
-    // Host stays the alias so the ssh config keeps applying (HostName, IdentityFile, …).
-    const ssh::SshHostConfig hc = m_sshConfig.resolve(alias);
-    Profile seed;
-    seed.name = alias;
-    seed.host = alias;
-    seed.user = hc.user;
-    seed.port = hc.port.value_or(22);
-    ProfileDialog dlg(seed, taken, this);
-    if (dlg.exec() != QDialog::Accepted)
-        return;
-    const Profile p = dlg.profile();
-    const Result<void> r = m_store->add(p);
-    if (!r.ok()) {
-        showMessage(r.error().toString(), true);
-        return;
-    }
-    reload();
-    selectProfile(p.name);
+    addProfile(ProfileStore::profileForAlias(alias, m_sshConfig));
 }
 
 bool ConnectWindow::deleteSelected(bool confirm)

@@ -41,7 +41,8 @@ signals:
     void connectRequested(const vigia::ResolvedTarget &target);
 
 private:
-    void addProfile();
+    // The profile dialog, filled from seed; the new profile is added and selected.
+    void addProfile(const Profile &seed = {});
     void addSuggestions(const QList<Profile> &profiles);
     void saveSuggestion(const QString &alias);
     void editSelected();

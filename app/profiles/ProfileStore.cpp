@@ -221,6 +221,17 @@ bool ProfileStore::remove(const QString &name)
     return true;
 }
 
+Profile ProfileStore::profileForAlias(const QString &alias, const ssh::SshConfig &config)
+{
+    const ssh::SshHostConfig hc = config.resolve(alias);
+    Profile p;
+    p.name = alias;
+    p.host = alias;
+    p.user = hc.user;
+    p.port = hc.port.value_or(22);
+    return p;
+}
+
 QStringList ProfileStore::importFromSshConfig(const ssh::SshConfig &config)
 {
     QList<Profile> list = profiles();
@@ -230,14 +241,9 @@ QStringList ProfileStore::importFromSshConfig(const ssh::SshConfig &config)
             std::any_of(list.cbegin(), list.cend(), [&](const Profile &p) { return p.name == alias; });
         if (exists)
             continue;
-        const ssh::SshHostConfig hc = config.resolve(alias);
-        Profile p;
-        p.name = alias;
-        p.host = alias;
-        // Shown in the connect window; resolveProfile lets the config win for
-        // anything left at its default, so later edits to the config still count.
-        p.user = hc.user;
-        p.port = hc.port.value_or(22);
+        // resolveProfile lets the config win for anything left at its default, so later edits
+        // to the config still count.
+        const Profile p = profileForAlias(alias, config);
         if (!validate(p)) {
             qCInfo(lcProfiles) << "not importing ssh alias" << alias;
             continue;

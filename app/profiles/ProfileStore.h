@@ -49,6 +49,9 @@ public:
     // The host stays the alias so ~/.ssh/config remains the source of truth for
     // HostName and IdentityFile. Returns the names added.
     QStringList importFromSshConfig(const ssh::SshConfig &config);
+    // A profile for an ~/.ssh/config alias: its host stays the alias, so the config keeps applying
+    // (HostName, IdentityFile, …); user and port are shown as the config sets them.
+    static Profile profileForAlias(const QString &alias, const ssh::SshConfig &config);
 
     // Checks a profile before saving: a message for the edit dialog, or ok.
     static Result<void> validate(const Profile &profile);

@@ -61,9 +61,9 @@ QString SnapshotCache::pathFor(const QString &label) const
     return QDir(m_dir).filePath(label + QStringLiteral(".db"));
 }
 
-QString SnapshotCache::stagingPathFor(const QString &label) const
+QString SnapshotCache::stagingPathFor(const QString &label, const QString &tag) const
 {
-    return QDir(m_dir).filePath(label + QStringLiteral(".part.db"));
+    return QDir(m_dir).filePath(label + QLatin1Char('.') + tag + QStringLiteral(".part.db"));
 }
 
 Result<void> SnapshotCache::store(const SnapshotInfo &info) const

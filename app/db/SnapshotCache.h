@@ -32,7 +32,9 @@ public:
 
     static QString labelFor(const QString &remotePath);
     QString pathFor(const QString &label) const;
-    QString stagingPathFor(const QString &label) const;
+    // Where a download is written before it is verified and renamed into place. tag tells apart
+    // two instances (or two jobs) on one profile, so neither writes into the other's file.
+    QString stagingPathFor(const QString &label, const QString &tag) const;
 
     Result<void> store(const SnapshotInfo &info) const;
     std::optional<SnapshotInfo> latest(const QString &label) const;

@@ -9,6 +9,8 @@
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <atomic>
+
 namespace vigia::db {
 
 namespace {
@@ -43,6 +45,9 @@ quint64 SnapshotJob::start(const SnapshotRequest &request)
     m_attempt = 0;
     m_remoteTempDir.clear();
     m_label = SnapshotCache::labelFor(request.remotePath);
+    // This process and this run: a second Vigía on the same profile stages beside it, not over it.
+    static std::atomic<quint64> runs{0};
+    m_stagingTag = QStringLiteral("%1-%2").arg(QCoreApplication::applicationPid()).arg(++runs);
     if (auto d = m_cache.ensureDir(); !d) {
         const quint64 t = m_token;
         const Error e = d.error();
@@ -75,7 +80,7 @@ void SnapshotJob::cancel()
     if (m_current)
         m_current->cancel();
     m_sink.reset();
-    SnapshotVerifier::removeWithSidecars(m_cache.stagingPathFor(m_label));
+    SnapshotVerifier::removeWithSidecars(m_cache.stagingPathFor(m_label, m_stagingTag));
     // The remote temp folder must not outlive the cancel; this cleanup is not tied to the token.
     if (!m_remoteTempDir.isEmpty()) {
         RunningCommand *c = m_runner->start(SnapshotPlanner::cleanupCommand(m_remoteTempDir, m_sudo), kCleanupTimeoutMs);
@@ -224,7 +229,7 @@ void SnapshotJob::vacuumPath()
                     // An upper bound, for the progress bar: the copy is the pages in use.
                     m_total = m_probe.size + m_probe.walSize;
                     emit stageChanged(m_token, QCoreApplication::translate("SnapshotJob", "Downloading the snapshot…"));
-                    download(remoteFile, m_cache.stagingPathFor(m_label), SnapshotStep::Download, false,
+                    download(remoteFile, m_cache.stagingPathFor(m_label, m_stagingTag), SnapshotStep::Download, false,
                              [this] { cleanupRemote([this] { verify(); }); });
                 });
         });
@@ -238,7 +243,7 @@ void SnapshotJob::copyPath()
     m_takenAt = QDateTime::currentDateTimeUtc();
     emit stageChanged(m_token, QCoreApplication::translate("SnapshotJob", "Copying the database and its -wal (no sqlite3 on the server; attempt %1 of %2)…")
                                    .arg(m_attempt).arg(m_req.maxAttempts));
-    const QString staging = m_cache.stagingPathFor(m_label);
+    const QString staging = m_cache.stagingPathFor(m_label, m_stagingTag);
     // quick_check cannot see a torn copy: a checkpoint between reading the file and
     // its WAL gives a well-formed database whose tables disagree. So the file and
     // the WAL header must be the same after the copy as before it.
@@ -324,7 +329,7 @@ void SnapshotJob::verify()
 {
     emit stageChanged(m_token, QCoreApplication::translate("SnapshotJob", "Verifying the copy…"));
     const quint64 t = m_token;
-    const QString staging = m_cache.stagingPathFor(m_label);
+    const QString staging = m_cache.stagingPathFor(m_label, m_stagingTag);
     const QString finalPath = m_cache.pathFor(m_label);
     auto *w = new QFutureWatcher<Result<VerifyInfo>>(this);
     connect(w, &QFutureWatcher<Result<VerifyInfo>>::finished, this, [this, t, w, finalPath] {
@@ -392,7 +397,7 @@ void SnapshotJob::finish(SnapshotOutcome outcome)
     // Anything still in flight for this token is stale from now on.
     ++m_token;
     if (!outcome.ok)
-        SnapshotVerifier::removeWithSidecars(m_cache.stagingPathFor(m_label));
+        SnapshotVerifier::removeWithSidecars(m_cache.stagingPathFor(m_label, m_stagingTag));
     emit finished(t, outcome);
 }
 

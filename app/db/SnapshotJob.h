@@ -75,6 +75,7 @@ private:
     SnapshotRequest m_req;
     quint64 m_token = 0;
     bool m_running = false;
+    QString m_stagingTag; // makes the staging file this run's own
     bool m_swept = false; // stale snapshot folders of earlier sessions removed
     bool m_sudo = false;
     bool m_sudoTried = false;

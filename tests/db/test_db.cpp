@@ -668,6 +668,44 @@ private slots:
         QVERIFY(QFile::exists(remoteTmp + QStringLiteral("/other.OLD")));
     }
 
+    // Two Vigía instances on one profile snapshot the same database at once: each stages in a
+    // file of its own, both finish whole, and the cache holds one good copy.
+    void twoInstancesOnOneProfile()
+    {
+        QTemporaryDir tmp;
+        const QString src = tmp.filePath(QStringLiteral("two.db"));
+        // Live, so the two copies differ: interleaved in one file they would not be a database.
+        QProcess writer;
+        writer.start(QStringLiteral("python3"), {QStringLiteral(VIGIA_TEST_DATA_DIR "/writer.py"), src,
+                                                 QStringLiteral("--seconds"), QStringLiteral("60"),
+                                                 QStringLiteral("--seed-rows"), QStringLiteral("20000")});
+        QVERIFY(writer.waitForReadyRead(30000));
+        const QString cacheDir = tmp.filePath(QStringLiteral("cache"));
+        LocalCommandRunner r1, r2;
+        SnapshotJob a(&r1, SnapshotCache(QStringLiteral("p"), cacheDir));
+        SnapshotJob b(&r2, SnapshotCache(QStringLiteral("p"), cacheDir));
+        QSignalSpy doneA(&a, &SnapshotJob::finished), doneB(&b, &SnapshotJob::finished);
+        SnapshotRequest req;
+        req.remotePath = src;
+        req.maxAttempts = 1; // a torn copy must show, not be retried away
+        for (int round = 0; round < 4; ++round) {
+            doneA.clear();
+            doneB.clear();
+            a.start(req);
+            QTest::qWait(5);
+            b.start(req);
+            QTRY_VERIFY_WITH_TIMEOUT(doneA.size() == 1 && doneB.size() == 1, 60000);
+            for (QSignalSpy *spy : {&doneA, &doneB}) {
+                const SnapshotOutcome o = spy->first().at(1).value<SnapshotOutcome>();
+                QVERIFY2(o.ok, qPrintable(QStringLiteral("round %1: %2").arg(round).arg(o.error.toString())));
+                QCOMPARE(scalar(o.info.localPath, "PRAGMA quick_check"), QStringLiteral("ok"));
+            }
+        }
+        writer.kill();
+        writer.waitForFinished(5000);
+        QVERIFY(QDir(cacheDir).entryList({QStringLiteral("*.part.db*")}, QDir::Files).isEmpty());
+    }
+
     void cancelDropsResultAndCleansUp()
     {
         QTemporaryDir tmp;
@@ -692,7 +730,9 @@ private slots:
         QCOMPARE(spy.size(), 2);
         QCOMPARE(spy.at(1).at(0).toULongLong(), t2);
         QVERIFY(spy.at(1).at(1).value<SnapshotOutcome>().ok);
-        QVERIFY(!QFile::exists(cache.stagingPathFor(SnapshotCache::labelFor(src))));
+        // No staging file is left, of either run.
+        QVERIFY2(QDir(tmp.filePath(QStringLiteral("cache"))).entryList({QStringLiteral("*.part.db*")}, QDir::Files).isEmpty(),
+                 qPrintable(QDir(tmp.filePath(QStringLiteral("cache"))).entryList(QDir::Files).join(',')));
     }
 };
 

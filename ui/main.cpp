@@ -14,6 +14,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QHash>
 #include <QIcon>
 #include <QPointer>
 #include <QTextStream>
@@ -138,20 +139,29 @@ int main(int argc, char **argv)
 
     vigia::ConnectionController controller;
     QPointer<vigia::MainWindow> mainWindow;
+    // What each profile was when this process last read or wrote it: the base of its changes.
+    QHash<QString, vigia::Profile> seen;
     auto openConsole = [&](vigia::ResolvedTarget resolved) {
         if (forceReadOnly)
             resolved.profile.readOnly = true;
         if (!knownHosts.isEmpty())
             resolved.target.knownHostsPath = knownHosts;
+        seen.insert(resolved.profile.name, resolved.profile);
         if (!mainWindow) {
             mainWindow = new vigia::MainWindow(&controller, &audit);
             mainWindow->setAttribute(Qt::WA_DeleteOnClose);
             QObject::connect(mainWindow, &vigia::MainWindow::profileChanged, mainWindow,
-                             [&store](const vigia::Profile &p) {
-                                 // Profiles from the store are updated; an ssh-config alias
-                                 // opened directly keeps the choice for this session only.
-                                 if (store->find(p.name))
-                                     (void)store->update(p.name, p);
+                             [&store, &seen](const vigia::Profile &p) {
+                                 // Profiles from the store get the fields this window changed,
+                                 // onto a fresh read (another instance may have changed others);
+                                 // an ssh-config alias opened directly keeps the choice for
+                                 // this session only.
+                                 if (!store->find(p.name))
+                                     return;
+                                 const vigia::Profile before = seen.value(p.name, p);
+                                 if (vigia::Result<void> r = store->applyChanges(before, p); !r.ok())
+                                     QTextStream(stderr) << "vigia: " << r.error().message << '\n';
+                                 seen.insert(p.name, p);
                              });
             new vigia::ConnectionPrompter(&controller, mainWindow);
             // The layout is kept per profile; tests build windows without it, so their state

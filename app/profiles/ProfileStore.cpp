@@ -1,5 +1,7 @@
 #include "profiles/ProfileStore.h"
 
+#include <QLockFile>
+
 #include <algorithm>
 
 #include "core/Log.h"
@@ -208,6 +210,46 @@ Result<void> ProfileStore::update(const QString &oldName, const Profile &profile
     list[index] = profile;
     save(list);
     return {};
+}
+
+Result<void> ProfileStore::applyChanges(const Profile &before, const Profile &after)
+{
+    if (before == after)
+        return {};
+    // Not "<file>.lock": QSettings takes that one itself while it syncs.
+    QLockFile lock(m_settings->fileName() + QStringLiteral(".update-lock"));
+    lock.setStaleLockTime(10000);
+    if (!lock.tryLock(5000))
+        return makeError(QCoreApplication::translate("ProfileStore", "The profiles file is locked by another Vigía."),
+                         QCoreApplication::translate("ProfileStore", "The change was kept for this session; choose it "
+                                                                     "again once the other window is idle."),
+                         QStringLiteral("profile.locked"));
+    const std::optional<Profile> fresh = find(before.name);
+    if (!fresh)
+        return makeError(QCoreApplication::translate("ProfileStore", "There is no profile called \"%1\".").arg(before.name),
+                         QString(), QStringLiteral("profile.missing"));
+    Profile merged = *fresh;
+    const auto take = [&](auto Profile::*field) {
+        if (before.*field != after.*field)
+            merged.*field = after.*field;
+    };
+    take(&Profile::name);
+    take(&Profile::host);
+    take(&Profile::port);
+    take(&Profile::user);
+    take(&Profile::keyFile);
+    take(&Profile::kubectlOverride);
+    take(&Profile::ramBudgetBytes);
+    take(&Profile::readOnly);
+    take(&Profile::knownHostsPath);
+    take(&Profile::requireTypedName);
+    take(&Profile::appointmentsDbPath);
+    take(&Profile::quotesDbPath);
+    take(&Profile::allowDbSudo);
+    take(&Profile::appointmentColumns);
+    take(&Profile::timeZone);
+    take(&Profile::sampleIntervalSec);
+    return update(before.name, merged);
 }
 
 bool ProfileStore::remove(const QString &name)

@@ -43,6 +43,10 @@ public:
     Result<void> add(const Profile &profile);
     // Replaces the profile called oldName (it may be renamed).
     Result<void> update(const QString &oldName, const Profile &profile);
+    // Writes only the fields that differ between before and after, onto a fresh read of the
+    // profile, under a lock file: two Vigía windows or instances on one profile each keep what
+    // the other changed (the Data tab's databases in one, a column mapping in the other).
+    Result<void> applyChanges(const Profile &before, const Profile &after);
     bool remove(const QString &name);
 
     // One profile per literal Host alias that has no profile yet (by name).

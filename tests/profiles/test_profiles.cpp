@@ -18,6 +18,7 @@ private slots:
 
     void crudRoundTrip();
     void survivesReopen();
+    void twoInstancesKeepEachOthersFields();
     void validation_data();
     void validation();
     void importFromSshConfig();
@@ -213,6 +214,37 @@ void TestProfiles::validation()
         QCOMPARE(r.error().code, code);
     ProfileStore store(iniPath());
     QCOMPARE(store.add(p).ok(), code.isEmpty());
+}
+
+// Two windows (or two instances) on one profile: each writes only what it changed, onto a fresh
+// read, so neither reverts the other's field.
+void TestProfiles::twoInstancesKeepEachOthersFields()
+{
+    Profile p;
+    p.name = QStringLiteral("prod");
+    p.host = QStringLiteral("vps.example.org");
+    {
+        ProfileStore setup(iniPath());
+        QVERIFY(setup.add(p).ok());
+    }
+    ProfileStore one(iniPath());
+    ProfileStore two(iniPath());
+    const Profile seenByOne = *one.find(QStringLiteral("prod"));
+    const Profile seenByTwo = *two.find(QStringLiteral("prod"));
+
+    Profile fromTwo = seenByTwo;
+    fromTwo.quotesDbPath = QStringLiteral("/var/lib/quoter/quotes.db");
+    QVERIFY(two.applyChanges(seenByTwo, fromTwo).ok());
+
+    Profile fromOne = seenByOne; // still holds the old, empty quotes path
+    fromOne.appointmentsDbPath = QStringLiteral("/var/lib/scheduler/citas.db");
+    QVERIFY(one.applyChanges(seenByOne, fromOne).ok());
+
+    const Profile stored = *ProfileStore(iniPath()).find(QStringLiteral("prod"));
+    QCOMPARE(stored.appointmentsDbPath, QStringLiteral("/var/lib/scheduler/citas.db"));
+    QCOMPARE(stored.quotesDbPath, QStringLiteral("/var/lib/quoter/quotes.db"));
+    QCOMPARE(stored.host, QStringLiteral("vps.example.org"));
+    QVERIFY(!QFile::exists(iniPath() + QStringLiteral(".update-lock")));
 }
 
 void TestProfiles::importFromSshConfig()

@@ -1032,6 +1032,16 @@ const kube::WorkloadInfo *MainWindow::selectedWorkload() const
     return m_cluster->deployments()->itemAt(page->proxy()->mapToSource(cur).row());
 }
 
+namespace {
+// What a confirmation needs to say truly what a restart does: how the workload replaces its pods.
+void takeRolloutFacts(actions::ActionSpec &spec, const kube::WorkloadInfo &workload)
+{
+    spec.strategy = workload.strategy;
+    spec.maxUnavailable = workload.maxUnavailable;
+    spec.currentReplicas = workload.desired;
+}
+} // namespace
+
 std::optional<actions::ActionSpec> MainWindow::workloadSpec(actions::ActionKind kind,
                                                             const kube::WorkloadInfo &workload)
 {
@@ -1043,9 +1053,7 @@ std::optional<actions::ActionSpec> MainWindow::workloadSpec(actions::ActionKind 
     spec.namespaceName = workload.ns;
     spec.objectKind = *objectKind;
     spec.objectName = workload.name;
-    spec.strategy = workload.strategy;
-    spec.maxUnavailable = workload.maxUnavailable;
-    spec.currentReplicas = workload.desired;
+    takeRolloutFacts(spec, workload);
     return spec;
 }
 
@@ -1111,9 +1119,7 @@ void MainWindow::requestPodAction(actions::ActionKind kind)
             for (const kube::WorkloadInfo &w : m_cluster->deployments()->items()) {
                 if (w.ns == pod->ns && w.name == owner->second &&
                     actions::objectKindFromString(w.kind) == owner->first) {
-                    spec.strategy = w.strategy;
-                    spec.maxUnavailable = w.maxUnavailable;
-                    spec.currentReplicas = w.desired;
+                    takeRolloutFacts(spec, w);
                     break;
                 }
             }

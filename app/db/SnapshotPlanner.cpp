@@ -199,16 +199,6 @@ QString SnapshotPlanner::vacuumCommand(const QString &dbPath, const QString &tar
                                                            vacuumSql(targetFile), targetFile});
 }
 
-Result<qint64> SnapshotPlanner::parseSize(const QByteArray &out)
-{
-    const QList<QByteArray> lines = out.trimmed().split('\n');
-    bool ok = false;
-    const qint64 n = lines.isEmpty() ? -1 : lines.last().trimmed().toLongLong(&ok);
-    if (!ok || n < 0)
-        return makeError(QCoreApplication::translate("SnapshotPlanner", "Unexpected snapshot size from the server."), {}, QStringLiteral("db.protocol"));
-    return n;
-}
-
 QString SnapshotPlanner::fingerprintCommand(const QString &dbPath, bool sudo)
 {
     return buildCommandLine(sudoPrefix(sudo) + QStringList{QStringLiteral("sh"), QStringLiteral("-c"),

@@ -77,7 +77,6 @@ public:
     static QString vacuumSql(const QString &targetFile);
     // Runs the vacuum, makes the result 0600, prints its size.
     static QString vacuumCommand(const QString &dbPath, const QString &targetFile, bool sudo);
-    static Result<qint64> parseSize(const QByteArray &stdoutData);
 
     // Prints what a copy without sqlite3 compares before and after itself (the
     // database file's size and mtime, the WAL header's checksum).

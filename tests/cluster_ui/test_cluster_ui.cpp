@@ -391,6 +391,8 @@ void TestClusterUi::podDetails()
         PodDetailsPane longPane;
         longPane.resize(400, 400);
         longPane.setPod(longPod);
+        if (const QString out = qEnvironmentVariable("VIGIA_SCREENSHOT_LONG_NAME"); !out.isEmpty())
+            longPane.grab().save(out);
         auto *header = longPane.findChild<QLabel *>(QStringLiteral("podHeader"));
         QVERIFY(header);
         QVERIFY(!header->text().contains(longName));

@@ -685,6 +685,7 @@ void TestUi::connectWindowListsProfiles()
     QCOMPARE(first.target.user, QStringLiteral("deploy"));
     QVERIFY(first.profile.readOnly);
 
+    w.grab().save(outputPath(QStringLiteral("connect-window-suggestions.png")));
     // A suggestion connects as the alias, without being saved, and cannot be deleted.
     QVERIFY(w.selectProfile(QStringLiteral("joledev")));
     QVERIFY(w.isSuggestionSelected());

@@ -1,6 +1,6 @@
 #include "ConnectionPrompter.h"
 
-#include "ConnectionController.h"
+#include "session/Session.h"
 #include "HostKeyDialog.h"
 #include "PassphraseDialog.h"
 #include "PassphraseKeychain.h"
@@ -9,50 +9,50 @@
 
 namespace vigia {
 
-ConnectionPrompter::ConnectionPrompter(ConnectionController *controller, QWidget *dialogParent,
+ConnectionPrompter::ConnectionPrompter(session::Session *session, QWidget *dialogParent,
                                        PassphraseKeychain *keychain)
-    : QObject(controller), m_controller(controller), m_parent(dialogParent),
+    : QObject(session), m_session(session), m_parent(dialogParent),
       m_keychain(keychain ? keychain : new PassphraseKeychain(this))
 {
-    connect(controller, &ConnectionController::hostKeyUnknown, this, [this](const ssh::HostKeyInfo &info) {
+    connect(session, &session::Session::hostKeyUnknown, this, [this](const ssh::HostKeyInfo &info) {
         auto *dlg = new HostKeyDialog(HostKeyDialog::Mode::Unknown, info, m_parent);
         dlg->setAttribute(Qt::WA_DeleteOnClose);
         // The answer names the key it was about: a reconnect meanwhile brings another prompt.
         connect(dlg, &QDialog::finished, this, [this, dlg, fingerprint = info.fingerprint](int) {
-            if (m_controller)
-                m_controller->answerHostKey(dlg->decision(), fingerprint);
+            if (m_session)
+                m_session->answerHostKey(dlg->decision(), fingerprint);
         });
         dlg->open();
     });
-    connect(controller, &ConnectionController::hostKeyMismatch, this, [this](const ssh::HostKeyInfo &info) {
+    connect(session, &session::Session::hostKeyMismatch, this, [this](const ssh::HostKeyInfo &info) {
         // Nothing to answer: the transport has already refused.
         auto *dlg = new HostKeyDialog(HostKeyDialog::Mode::Mismatch, info, m_parent);
         dlg->setAttribute(Qt::WA_DeleteOnClose);
         dlg->open();
     });
-    connect(controller, &ConnectionController::passphraseRequired, this,
+    connect(session, &session::Session::passphraseRequired, this,
             &ConnectionPrompter::onPassphraseRequired);
-    connect(controller, &ConnectionController::authenticated, this, [this] {
+    connect(session, &session::Session::authenticated, this, [this] {
         for (auto it = m_pendingSave.cbegin(); it != m_pendingSave.cend(); ++it)
             m_keychain->write(it.key(), it.value());
         m_pendingSave.clear();
         m_fromKeychain.clear();
     });
-    connect(controller, &ConnectionController::phaseChanged, this,
-            [this](ConnectionController::Phase phase, const QString &) {
-                if (phase == ConnectionController::Phase::Failed ||
-                    phase == ConnectionController::Phase::Lost) {
+    connect(session, &session::Session::phaseChanged, this,
+            [this](session::Session::Phase phase, const QString &) {
+                if (phase == session::Session::Phase::Failed ||
+                    phase == session::Session::Phase::Lost) {
                     m_pendingSave.clear();
                     m_fromKeychain.clear();
                 }
             });
     connect(m_keychain, &PassphraseKeychain::readFinished, this,
             [this](const QString &keyFile, bool found, const QString &passphrase, const QString &) {
-                if (!m_controller)
+                if (!m_session)
                     return;
                 if (found) {
                     m_fromKeychain.insert(keyFile);
-                    m_controller->answerPassphrase(keyFile, passphrase);
+                    m_session->answerPassphrase(keyFile, passphrase);
                 } else {
                     // Not saved, or no keychain: just ask.
                     showPassphraseDialog(keyFile, false);
@@ -75,7 +75,7 @@ void ConnectionPrompter::showPassphraseDialog(const QString &keyFile, bool previ
     auto *dlg = new PassphraseDialog(keyFile, previousAttemptFailed, m_keychain->isEnabled(), m_parent);
     dlg->setAttribute(Qt::WA_DeleteOnClose);
     connect(dlg, &QDialog::finished, this, [this, dlg, keyFile](int result) {
-        if (!m_controller)
+        if (!m_session)
             return;
         if (result == QDialog::Accepted) {
             const QString pass = dlg->passphrase();
@@ -83,10 +83,10 @@ void ConnectionPrompter::showPassphraseDialog(const QString &keyFile, bool previ
                 m_pendingSave.insert(keyFile, pass);
             else
                 m_pendingSave.remove(keyFile);
-            m_controller->answerPassphrase(keyFile, pass);
+            m_session->answerPassphrase(keyFile, pass);
         } else {
             m_pendingSave.remove(keyFile);
-            m_controller->answerPassphrase(keyFile, std::nullopt);
+            m_session->answerPassphrase(keyFile, std::nullopt);
         }
     });
     dlg->open();

@@ -1,5 +1,5 @@
 #pragma once
-// Answers a ConnectionController's questions with dialogs: host keys, and key
+// Answers a Session's questions with dialogs: host keys, and key
 // passphrases (read from the system keychain first, saved there only after the
 // passphrase has actually unlocked the key and the session is up).
 #include <QHash>
@@ -9,22 +9,25 @@
 
 class QWidget;
 
+namespace vigia::session {
+class Session;
+}
+
 namespace vigia {
 
-class ConnectionController;
 class PassphraseKeychain;
 
 class ConnectionPrompter : public QObject {
     Q_OBJECT
 public:
-    ConnectionPrompter(ConnectionController *controller, QWidget *dialogParent,
+    ConnectionPrompter(session::Session *session, QWidget *dialogParent,
                        PassphraseKeychain *keychain = nullptr);
 
 private:
     void onPassphraseRequired(const QString &keyFile, bool previousAttemptFailed);
     void showPassphraseDialog(const QString &keyFile, bool previousAttemptFailed);
 
-    QPointer<ConnectionController> m_controller;
+    QPointer<session::Session> m_session;
     QPointer<QWidget> m_parent;
     PassphraseKeychain *m_keychain;
     QSet<QString> m_fromKeychain;          // keys answered from the keychain this attempt

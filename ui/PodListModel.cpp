@@ -1,5 +1,8 @@
 #include "PodListModel.h"
 
+#include "session/ClusterFeed.h"
+#include "session/Session.h"
+
 #include "kube/PodStatus.h"
 
 #include <QLocale>
@@ -18,6 +21,32 @@ PodListModel::PodListModel(QObject *parent) : QAbstractTableModel(parent) {}
 const kube::PodInfo *PodListModel::podAt(int row) const
 {
     return (row >= 0 && row < m_pods.size()) ? &m_pods.at(row) : nullptr;
+}
+
+void PodListModel::attach(session::Session *session)
+{
+    if (m_session) {
+        m_session->disconnect(this);
+        m_session->cluster()->disconnect(this);
+    }
+    m_session = session;
+    if (!session) {
+        setPods({});
+        return;
+    }
+    connect(session, &session::Session::podsChanged, this, &PodListModel::applyDelta);
+    connect(session, &session::Session::podsReset, this, [this] { setPods({}); });
+    connect(session, &session::Session::staleChanged, this, &PodListModel::setStale);
+    // CPU and memory columns: only those two repaint.
+    connect(session->cluster(), &session::ClusterFeed::updated, this, [this](const kube::ClusterSnapshot &s) {
+        setUsage(s.podUsage, s.metricsAvailable, s.metricsProblem);
+    });
+    setPods(session->pods());
+    setStale(session->isStale());
+    if (session->cluster()->hasData()) {
+        const kube::ClusterSnapshot &s = session->cluster()->snapshot();
+        setUsage(s.podUsage, s.metricsAvailable, s.metricsProblem);
+    }
 }
 
 int PodListModel::failingCount() const

@@ -9,7 +9,12 @@
 #include <QDateTime>
 #include <QHash>
 #include <QList>
+#include <QPointer>
 #include <optional>
+
+namespace vigia::session {
+class Session;
+}
 
 namespace vigia {
 
@@ -27,6 +32,9 @@ public:
     };
 
     explicit PodListModel(QObject *parent = nullptr);
+
+    // Follows this session's pods (and the usage its cluster rounds read); null: none.
+    void attach(session::Session *session);
 
     // Replaces the contents, row by row: changed rows emit dataChanged, new rows
     // are inserted, vanished rows removed. Never a reset. O(rows): for whole lists.
@@ -74,6 +82,7 @@ private:
     QVariant displayData(const kube::PodInfo &pod, int column) const;
     QString statusTooltip(const kube::PodInfo &pod) const;
 
+    QPointer<session::Session> m_session;
     QList<kube::PodInfo> m_pods;
     QList<Severity> m_severity; // parallel to m_pods: computed once per update, not per paint
     QHash<QString, int> m_rowByKey;

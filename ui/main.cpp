@@ -1,6 +1,5 @@
 // Composition root: parse the command line, build the objects, show a window.
 #include "ConnectWindow.h"
-#include "ConnectionController.h"
 #include "ConnectionPrompter.h"
 #include "MainWindow.h"
 #include "ThemeManager.h"
@@ -9,6 +8,7 @@
 #include "actions/AuditLog.h"
 #include "core/MetaTypes.h"
 #include "profiles/ProfileStore.h"
+#include "session/Session.h"
 #include "ssh/SshConfig.h"
 
 #include <QApplication>
@@ -17,6 +17,7 @@
 #include <QHash>
 #include <QIcon>
 #include <QPointer>
+#include <QTabWidget>
 #include <QTextStream>
 #include <memory>
 
@@ -137,7 +138,7 @@ int main(int argc, char **argv)
         QTextStream(stderr) << "vigia: " << QCoreApplication::translate("main", "no audit trail: ")
                             << opened.error().message << '\n';
 
-    vigia::ConnectionController controller;
+    vigia::session::Session session(&audit);
     QPointer<vigia::MainWindow> mainWindow;
     // What each profile was when this process last read or wrote it: the base of its changes.
     QHash<QString, vigia::Profile> seen;
@@ -148,7 +149,7 @@ int main(int argc, char **argv)
             resolved.target.knownHostsPath = knownHosts;
         seen.insert(resolved.profile.name, resolved.profile);
         if (!mainWindow) {
-            mainWindow = new vigia::MainWindow(&controller, &audit);
+            mainWindow = new vigia::MainWindow(&session);
             mainWindow->setAttribute(Qt::WA_DeleteOnClose);
             QObject::connect(mainWindow, &vigia::MainWindow::profileChanged, mainWindow,
                              [&store, &seen](const vigia::Profile &p) {
@@ -163,17 +164,17 @@ int main(int argc, char **argv)
                                      QTextStream(stderr) << "vigia: " << r.error().message << '\n';
                                  seen.insert(p.name, p);
                              });
-            new vigia::ConnectionPrompter(&controller, mainWindow);
+            new vigia::ConnectionPrompter(&session, mainWindow);
             // The layout is kept per profile; tests build windows without it, so their state
             // never depends on an earlier run's.
-            auto *layoutKeeper = new vigia::ui::WindowStateKeeper(mainWindow, mainWindow->tabs());
+            auto *layoutKeeper = new vigia::ui::WindowStateKeeper(mainWindow, mainWindow->findChild<QTabWidget *>(QStringLiteral("viewTabs")));
             layoutKeeper->setProfile(resolved.profile.name);
-            QObject::connect(&controller, &vigia::ConnectionController::starting, layoutKeeper,
+            QObject::connect(&session, &vigia::session::Session::starting, layoutKeeper,
                              [layoutKeeper](const vigia::Profile &p) { layoutKeeper->setProfile(p.name); });
         }
         mainWindow->show();
         mainWindow->raise();
-        controller.start(resolved.profile, resolved.target);
+        session.start(resolved.profile, resolved.target);
     };
 
     std::unique_ptr<vigia::ConnectWindow> connectWindow;

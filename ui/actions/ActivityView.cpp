@@ -63,4 +63,13 @@ void ActivityView::reload()
     m_table->resizeColumnsToContents();
 }
 
+void ActivityView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // Fit the short columns to their text each time the trail is shown; the outcome keeps the rest.
+    m_table->resizeColumnsToContents();
+    for (int c = 0; c < m_table->model()->columnCount() - 1; ++c)
+        m_table->setColumnWidth(c, qMin(m_table->columnWidth(c), 240));
+}
+
 } // namespace vigia::ui

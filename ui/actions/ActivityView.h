@@ -22,6 +22,9 @@ public:
     ActivityModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     QPointer<actions::AuditLog> m_audit;
     ActivityModel *m_model = nullptr;

@@ -6,11 +6,12 @@
 #include "cluster/EventListModel.h"
 #include "cluster/NodeListModel.h"
 #include "cluster/StaleBanner.h"
-#include "kube/ClusterParsers.h"
-#include "kube/ClusterPoller.h"
-#include "kube/ResourceWatcher.h"
+#include "actions/ActionTargets.h"
+#include "session/ClusterFeed.h"
+#include "session/Session.h"
 
 #include <QLocale>
+#include <QMenu>
 #include <QSet>
 #include <QTableView>
 
@@ -39,8 +40,8 @@ ClusterViews::ClusterViews(QObject *parent) : QObject(parent)
     m_pages[Events] = eventPage;
     for (ClusterTab *p : {deployPage, nodePage, eventPage}) {
         connect(p->banner(), &StaleBanner::retryRequested, this, [this]() {
-            if (m_poller)
-                m_poller->pollNow(true);
+            if (m_session)
+                m_session->cluster()->pollNow(true);
         });
     }
     m_ageTimer.setInterval(30000);
@@ -50,12 +51,11 @@ ClusterViews::ClusterViews(QObject *parent) : QObject(parent)
         m_eventModel->refreshColumn(EventListModel::LastSeen);
     });
     m_ageTimer.start();
-    m_eventsLinger.setSingleShot(true);
-    m_eventsLinger.setInterval(20000);
-    connect(&m_eventsLinger, &QTimer::timeout, this, [this] {
-        if (!m_eventsWanted)
-            stopEventsWatch();
-    });
+    // The toolbar's actions follow the workload the keyboard is on.
+    connect(deployPage->view()->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &ClusterViews::workloadSelectionChanged);
+    connect(m_deployModel, &QAbstractItemModel::dataChanged, this, &ClusterViews::workloadSelectionChanged);
+    connect(m_deployModel, &QAbstractItemModel::rowsRemoved, this, &ClusterViews::workloadSelectionChanged);
 }
 
 ClusterViews::~ClusterViews()
@@ -65,107 +65,32 @@ ClusterViews::~ClusterViews()
             delete p.data();
 }
 
-void ClusterViews::setRunner(remote::KubectlRunner *runner, kube::ResourceWatcher *takeTurnsWith)
+void ClusterViews::attach(session::Session *session)
 {
-    stopEventsWatch();
-    m_runner = runner;
-    if (m_poller) {
-        m_poller->stop();
-        m_poller->deleteLater();
-        m_poller = nullptr;
-    }
-    if (!runner) {
-        if (m_snapshot.fetchedAt.isValid())
-            showStale(makeError(tr("Disconnected from the server."), tr("Reconnect to see live data again."),
-                                QStringLiteral("kube.no-connection")));
+    if (m_session)
+        m_session->cluster()->disconnect(this);
+    m_session = session;
+    if (!session)
         return;
-    }
-    m_poller = new kube::ClusterPoller(runner, this);
-    m_poller->setExclusiveWith(takeTurnsWith);
-    connect(m_poller, &kube::ClusterPoller::updated, this, &ClusterViews::applySnapshot);
-    connect(m_poller, &kube::ClusterPoller::failed, this,
-            [this](const Error &e) { showStale(e, m_poller ? m_poller->interval() : 0); });
-    m_poller->start();
-    if (m_eventsWanted)
-        startEventsWatch();
+    session::ClusterFeed *feed = session->cluster();
+    connect(feed, &session::ClusterFeed::updated, this, &ClusterViews::applySnapshot);
+    connect(feed, &session::ClusterFeed::failed, this, &ClusterViews::showStale);
+    connect(feed, &session::ClusterFeed::eventsChanged, this, &ClusterViews::applyEvents);
+    // The tooltip says live or not.
+    connect(feed, &session::ClusterFeed::eventsLiveChanged, this, &ClusterViews::titlesChanged);
+    if (feed->hasData())
+        applySnapshot(feed->snapshot());
 }
 
 void ClusterViews::setEventsWanted(bool wanted)
 {
-    if (wanted == m_eventsWanted)
-        return;
-    m_eventsWanted = wanted;
-    if (wanted) {
-        m_eventsLinger.stop();
-        startEventsWatch();
-    } else if (m_eventsWatcher) {
-        m_eventsLinger.start();
-    }
+    if (m_session)
+        m_session->cluster()->setEventsWanted(wanted);
 }
 
 bool ClusterViews::eventsLive() const
 {
-    return m_eventsWatcher && m_eventsWatcher->state() == kube::ResourceWatcher::State::Live;
-}
-
-void ClusterViews::startEventsWatch()
-{
-    if (!m_runner || !m_poller || m_eventsWatcher)
-        return;
-    m_eventsWatcher = new kube::ResourceWatcher(m_runner, QStringLiteral("events"), QString(), this);
-    m_liveEvents.clear();
-    kube::ResourceWatcher *w = m_eventsWatcher;
-    connect(w, &kube::ResourceWatcher::changed, this, [this, w](const kube::WatchBatch &b) {
-        if (w != m_eventsWatcher)
-            return;
-        applyEventBatch(b.added + b.modified, b.deleted, b.initial);
-    });
-    connect(w, &kube::ResourceWatcher::stateChanged, this, [this, w](kube::ResourceWatcher::State state) {
-        if (w != m_eventsWatcher || !m_poller)
-            return;
-        // Rounds leave events out only while the watch is current; a broken
-        // watch (RBAC, API down) falls back to the round's events.
-        const bool live = state == kube::ResourceWatcher::State::Live;
-        if (m_poller->eventsWatched() != live) {
-            m_poller->setEventsWatched(live);
-            emit eventsLiveChanged(live);
-            emit titlesChanged(); // the tooltip says live or not
-        }
-    });
-    m_poller->addExclusive(w);
-    w->start();
-}
-
-void ClusterViews::stopEventsWatch()
-{
-    m_eventsLinger.stop();
-    kube::ResourceWatcher *w = std::exchange(m_eventsWatcher, nullptr);
-    if (!w)
-        return;
-    w->stop(); // first: removeExclusive() resumes a watcher a round had paused
-    if (m_poller) {
-        m_poller->removeExclusive(w);
-        m_poller->setEventsWatched(false);
-    }
-    w->deleteLater();
-    m_liveEvents.clear();
-    emit eventsLiveChanged(false);
-    emit titlesChanged();
-}
-
-void ClusterViews::applyEventBatch(const QList<QJsonObject> &upserts, const QList<QJsonObject> &removed,
-                                   bool initial)
-{
-    if (initial)
-        m_liveEvents.clear(); // a (re)list: the batch is the whole list
-    for (const QJsonObject &o : upserts)
-        if (Result<kube::EventInfo> e = kube::parseEvent(o); e.ok())
-            m_liveEvents.insert(kube::objectKey(o), e.value());
-    for (const QJsonObject &o : removed)
-        m_liveEvents.remove(kube::objectKey(o));
-    QList<kube::EventInfo> events(m_liveEvents.cbegin(), m_liveEvents.cend());
-    kube::sortEvents(events);
-    applyEvents(events);
+    return m_session && m_session->cluster()->eventsLive();
 }
 
 void ClusterViews::applyEvents(const QList<kube::EventInfo> &events)
@@ -175,7 +100,6 @@ void ClusterViews::applyEvents(const QList<kube::EventInfo> &events)
     if (ClusterTab *p = page(Events))
         p->fitColumns();
     emit titlesChanged();
-    emit eventsChanged(m_snapshot.events);
 }
 
 ClusterTab *ClusterViews::page(Page page) const
@@ -224,7 +148,7 @@ void ClusterViews::applySnapshot(const kube::ClusterSnapshot &snapshot)
 {
     const QList<kube::EventInfo> liveEvents = m_snapshot.events;
     m_snapshot = snapshot;
-    if (!snapshot.eventsIncluded)
+    if (!snapshot.eventsIncluded && snapshot.events.isEmpty())
         m_snapshot.events = liveEvents; // watched live meanwhile: the round left them out
     if (!m_snapshot.fetchedAt.isValid())
         m_snapshot.fetchedAt = QDateTime::currentDateTimeUtc();
@@ -232,8 +156,7 @@ void ClusterViews::applySnapshot(const kube::ClusterSnapshot &snapshot)
     m_deployModel->setItems(snapshot.workloads);
     m_nodeModel->setItems(snapshot.nodes);
     m_nodeModel->setMetricsProblem(snapshot.metricsAvailable ? QString() : snapshot.metricsProblem);
-    if (snapshot.eventsIncluded)
-        m_eventModel->setItems(snapshot.events);
+    m_eventModel->setItems(m_snapshot.events);
     QSet<QString> nsSet;
     for (const kube::WorkloadInfo &w : snapshot.workloads)
         nsSet.insert(w.ns);
@@ -252,8 +175,6 @@ void ClusterViews::applySnapshot(const kube::ClusterSnapshot &snapshot)
     }
     updateNodeBanner();
     emit titlesChanged();
-    if (snapshot.eventsIncluded)
-        emit eventsChanged(m_snapshot.events);
     emit snapshotApplied(m_snapshot);
 }
 
@@ -295,6 +216,45 @@ void ClusterViews::showStale(const Error &error, int retryInMs)
             p->banner()->showProblem(error, m_snapshot.fetchedAt, StaleBanner::Level::Error, retryInMs);
         }
     }
+}
+
+void ClusterViews::setWorkloadMenu(const QList<QAction *> &actions)
+{
+    ClusterTab *p = page(Deployments);
+    if (!p)
+        return;
+    QTableView *view = p->view();
+    view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(view, &QWidget::customContextMenuRequested, this, [view, actions](const QPoint &pos) {
+        if (!view->indexAt(pos).isValid())
+            return;
+        QMenu menu(view);
+        menu.addActions(actions);
+        menu.exec(view->viewport()->mapToGlobal(pos));
+    });
+}
+
+const kube::WorkloadInfo *ClusterViews::selectedWorkload() const
+{
+    const ClusterTab *p = page(Deployments);
+    if (!p)
+        return nullptr;
+    const QModelIndex cur = p->view()->currentIndex();
+    if (!cur.isValid())
+        return nullptr;
+    return m_deployModel->itemAt(p->proxy()->mapToSource(cur).row());
+}
+
+Result<actions::ActionSpec> ClusterViews::actionSpec(actions::ActionKind kind) const
+{
+    const kube::WorkloadInfo *w = selectedWorkload();
+    if (!w)
+        return Result<actions::ActionSpec>(
+            makeError(tr("No workload is selected."), {}, QStringLiteral("ui.no-selection")));
+    if (std::optional<actions::ActionSpec> spec = actions::workloadSpec(kind, *w))
+        return *spec;
+    return Result<actions::ActionSpec>(makeError(tr("That action does not apply to %1 %2.").arg(w->kind, w->name), {},
+                                                 QStringLiteral("action.not-applicable")));
 }
 
 } // namespace vigia::cluster

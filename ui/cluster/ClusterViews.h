@@ -1,34 +1,30 @@
 #pragma once
-// The Deployments, Nodes and Events pages of the cluster overview, fed by one
-// ClusterPoller (a single kubectl every 30 s; see ClusterPoller.h for why).
-// MainWindow embeds the pages in its QTabWidget:
+// The Deployments, Nodes and Events pages of the cluster overview, fed by the
+// session's ClusterFeed (one kubectl every 30 s, events live while shown).
+// The window embeds the pages in its tab widget:
 //
 //   auto *cluster = new cluster::ClusterViews(this);
 //   for (auto page : {cluster::ClusterViews::Deployments, cluster::ClusterViews::Nodes,
 //                     cluster::ClusterViews::Events})
 //       tabs->addTab(cluster->page(page), cluster->tabTitle(page));
 //   connect(cluster, &cluster::ClusterViews::titlesChanged, ...);   // re-read tabTitle()
-//   cluster->setRunner(runner);   // once kubectl is detected; nullptr on disconnect
+//   cluster->attach(session);
 //
-// snapshotApplied() hands over pod usage (kube::joinPodUsage); eventsChanged() the
-// events (PodDetailsPane::setEvents), from the round or, while someone looks at
-// them (setEventsWanted), from a live events watch.
+// snapshotApplied() hands over the round (pod usage for the Pods table). As an
+// ActionSource it offers the Deployments page's selected workload.
+#include "actions/ActionSource.h"
 #include "core/Result.h"
 #include "kube/ClusterTypes.h"
 
-#include <QHash>
-#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
 
-namespace vigia::remote {
-class KubectlRunner;
+class QAction;
+
+namespace vigia::session {
+class Session;
 }
-namespace vigia::kube {
-class ClusterPoller;
-class ResourceWatcher;
-} // namespace vigia::kube
 
 namespace vigia::cluster {
 
@@ -37,7 +33,7 @@ class DeploymentListModel;
 class NodeListModel;
 class EventListModel;
 
-class ClusterViews : public QObject {
+class ClusterViews : public QObject, public ui::ActionSource {
     Q_OBJECT
 public:
     enum Page { Deployments, Nodes, Events };
@@ -45,19 +41,12 @@ public:
     explicit ClusterViews(QObject *parent = nullptr);
     ~ClusterViews() override; // deletes pages nobody adopted
 
-    // Starts polling through this runner (kubectl already detected); nullptr stops and marks the data stale.
-    // takeTurnsWith: the resident pod watch, paused during each round (ClusterPoller::setExclusiveWith).
-    void setRunner(remote::KubectlRunner *runner, kube::ResourceWatcher *takeTurnsWith = nullptr);
-    kube::ClusterPoller *poller() const { return m_poller; }
+    void attach(session::Session *session);
 
     // Events are watched live while they are on screen (the Events tab, a pod's
-    // Events tab) and come with the 30 s round otherwise: a second resident
-    // kubectl only while someone reads events (footprint, see ClusterPoller.h).
-    // The watch outlives the wish by lingerMs, so flipping tabs does not restart it.
+    // Events tab) and come with the 30 s round otherwise (see ClusterFeed).
     void setEventsWanted(bool wanted);
-    bool eventsLive() const; // the events watch is running and current
-    kube::ResourceWatcher *eventsWatcher() const { return m_eventsWatcher; }
-    void setEventsLinger(int ms) { m_eventsLinger.setInterval(ms); }
+    bool eventsLive() const;
 
     ClusterTab *page(Page page) const;
     // "Deployments (9, 1 failing)", "Nodes (1, 1 not ready)", "Events (27, 3 warnings)".
@@ -65,7 +54,7 @@ public:
     // Where the page's data comes from and how fresh it is.
     QString tabToolTip(Page page) const;
 
-    // Applied by the poller; public for tests and demos.
+    // Applied from the session's rounds; public for tests and demos.
     void applySnapshot(const kube::ClusterSnapshot &snapshot);
     // Marks every page stale (banner with the error and the time of the last good data).
     void showStale(const Error &error, int retryInMs = 0);
@@ -75,32 +64,31 @@ public:
     NodeListModel *nodes() const { return m_nodeModel; }
     EventListModel *events() const { return m_eventModel; }
 
+    // The Deployments page's context menu (restart, undo, scale).
+    void setWorkloadMenu(const QList<QAction *> &actions);
+    // The workload selected on the Deployments page.
+    const kube::WorkloadInfo *selectedWorkload() const;
+    Result<actions::ActionSpec> actionSpec(actions::ActionKind kind) const override;
+    bool selectsPods() const override { return false; }
+
 signals:
     void titlesChanged();
     void snapshotApplied(const vigia::kube::ClusterSnapshot &snapshot);
-    void eventsChanged(const QList<vigia::kube::EventInfo> &events);
-    void eventsLiveChanged(bool live);
+    // The Deployments page's current workload changed, or its row did.
+    void workloadSelectionChanged();
 
 private:
     void updateNodeBanner();
-    void startEventsWatch();
-    void stopEventsWatch();
-    void applyEventBatch(const QList<QJsonObject> &upserts, const QList<QJsonObject> &removed, bool initial);
     void applyEvents(const QList<kube::EventInfo> &events);
 
     QPointer<ClusterTab> m_pages[3];
     DeploymentListModel *m_deployModel;
     NodeListModel *m_nodeModel;
     EventListModel *m_eventModel;
-    kube::ClusterPoller *m_poller = nullptr;
+    QPointer<session::Session> m_session;
     kube::ClusterSnapshot m_snapshot;
     std::optional<Error> m_stale;
     QTimer m_ageTimer;
-    remote::KubectlRunner *m_runner = nullptr;
-    kube::ResourceWatcher *m_eventsWatcher = nullptr;
-    QHash<QString, kube::EventInfo> m_liveEvents; // by object key, while watched
-    bool m_eventsWanted = false;
-    QTimer m_eventsLinger;
 };
 
 } // namespace vigia::cluster

@@ -1,23 +1,17 @@
 // Composition root: parse the command line, build the objects, show a window.
-#include "ConnectWindow.h"
-#include "ConnectionPrompter.h"
-#include "MainWindow.h"
+#include "Consoles.h"
 #include "ThemeManager.h"
 #include "Translations.h"
-#include "WindowStateKeeper.h"
 #include "actions/AuditLog.h"
 #include "core/MetaTypes.h"
 #include "profiles/ProfileStore.h"
-#include "session/Session.h"
+#include "desktop/InstanceBridge.h"
 #include "ssh/SshConfig.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
-#include <QHash>
 #include <QIcon>
-#include <QPointer>
-#include <QTabWidget>
 #include <QTextStream>
 #include <memory>
 
@@ -130,7 +124,13 @@ int main(int argc, char **argv)
     const QString knownHosts = parser.isSet(knownHostsOpt)
                                    ? QDir::current().absoluteFilePath(parser.value(knownHostsOpt))
                                    : QString();
-    const bool forceReadOnly = parser.isSet(readOnly);
+
+    // A second `vigia [NAME]` hands its target to the running instance and exits.
+    vigia::desktop::InstanceBridge bridge(store->path());
+    if (bridge.forward(positional))
+        return 0;
+    if (vigia::Result<void> listening = bridge.listen(); !listening.ok())
+        QTextStream(stderr) << "vigia: " << listening.error().message << '\n';
 
     // One audit trail for every server and window; it needs the application name for its path.
     vigia::actions::AuditLog audit;
@@ -138,61 +138,16 @@ int main(int argc, char **argv)
         QTextStream(stderr) << "vigia: " << QCoreApplication::translate("main", "no audit trail: ")
                             << opened.error().message << '\n';
 
-    vigia::session::Session session(&audit);
-    QPointer<vigia::MainWindow> mainWindow;
-    // What each profile was when this process last read or wrote it: the base of its changes.
-    QHash<QString, vigia::Profile> seen;
-    auto openConsole = [&](vigia::ResolvedTarget resolved) {
-        if (forceReadOnly)
-            resolved.profile.readOnly = true;
-        if (!knownHosts.isEmpty())
-            resolved.target.knownHostsPath = knownHosts;
-        seen.insert(resolved.profile.name, resolved.profile);
-        if (!mainWindow) {
-            mainWindow = new vigia::MainWindow(&session);
-            mainWindow->setAttribute(Qt::WA_DeleteOnClose);
-            QObject::connect(mainWindow, &vigia::MainWindow::profileChanged, mainWindow,
-                             [&store, &seen](const vigia::Profile &p) {
-                                 // Profiles from the store get the fields this window changed,
-                                 // onto a fresh read (another instance may have changed others);
-                                 // an ssh-config alias opened directly keeps the choice for
-                                 // this session only.
-                                 if (!store->find(p.name))
-                                     return;
-                                 const vigia::Profile before = seen.value(p.name, p);
-                                 if (vigia::Result<void> r = store->applyChanges(before, p); !r.ok())
-                                     QTextStream(stderr) << "vigia: " << r.error().message << '\n';
-                                 seen.insert(p.name, p);
-                             });
-            new vigia::ConnectionPrompter(&session, mainWindow);
-            // The layout is kept per profile; tests build windows without it, so their state
-            // never depends on an earlier run's.
-            auto *layoutKeeper = new vigia::ui::WindowStateKeeper(mainWindow, mainWindow->findChild<QTabWidget *>(QStringLiteral("viewTabs")));
-            layoutKeeper->setProfile(resolved.profile.name);
-            QObject::connect(&session, &vigia::session::Session::starting, layoutKeeper,
-                             [layoutKeeper](const vigia::Profile &p) { layoutKeeper->setProfile(p.name); });
-        }
-        mainWindow->show();
-        mainWindow->raise();
-        session.start(resolved.profile, resolved.target);
-    };
-
-    std::unique_ptr<vigia::ConnectWindow> connectWindow;
-    if (!positional.isEmpty()) {
-        vigia::Result<vigia::ResolvedTarget> resolved =
-            store->resolveConnectSpec(positional.first(), *sshConfig);
-        if (!resolved.ok())
-            return fail(QCoreApplication::translate("main", "cannot connect to %1: ").arg(positional.first()),
-                        resolved.error());
-        openConsole(resolved.value());
-    } else {
-        connectWindow = std::make_unique<vigia::ConnectWindow>(store.get(), *sshConfig, sshConfigPath);
-        QObject::connect(connectWindow.get(), &vigia::ConnectWindow::connectRequested, connectWindow.get(),
-                         [&](const vigia::ResolvedTarget &t) {
-                             connectWindow->hide();
-                             openConsole(t);
-                         });
-        connectWindow->show();
-    }
+    vigia::Consoles consoles(store.get(), &audit, *sshConfig, sshConfigPath,
+                             {parser.isSet(readOnly), knownHosts});
+    QObject::connect(&bridge, &vigia::desktop::InstanceBridge::argumentsReceived, &consoles,
+                     [&consoles](const QStringList &args) {
+                         vigia::Error e;
+                         if (!consoles.openSpec(args.value(0), &e))
+                             QTextStream(stderr) << "vigia: " << e.message << '\n';
+                     });
+    vigia::Error error;
+    if (!consoles.openSpec(positional.value(0), &error))
+        return fail(QCoreApplication::translate("main", "cannot connect to %1: ").arg(positional.first()), error);
     return app.exec();
 }

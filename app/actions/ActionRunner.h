@@ -3,6 +3,7 @@
 // them on a read-only profile (here, in the core, not only in the UI), writes
 // the audit entry before sending, and records the exit status after.
 #include "actions/ActionSpec.h"
+#include "actions/AuditLog.h"
 #include "actions/CommandExecutor.h"
 #include "core/Result.h"
 

@@ -104,6 +104,11 @@ ProfileStore::ProfileStore(const QString &iniPath)
 {
 }
 
+QString ProfileStore::path() const
+{
+    return m_settings->fileName();
+}
+
 ProfileStore::~ProfileStore() = default;
 
 QList<Profile> ProfileStore::profiles() const

@@ -36,6 +36,9 @@ public:
     ProfileStore(const ProfileStore &) = delete;
     ProfileStore &operator=(const ProfileStore &) = delete;
 
+    // The file the profiles live in (which instance of Vigía they belong to).
+    QString path() const;
+
     QList<Profile> profiles() const;
     std::optional<Profile> find(const QString &name) const;
 

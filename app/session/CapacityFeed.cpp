@@ -11,7 +11,11 @@
 
 namespace vigia::session {
 
-CapacityFeed::CapacityFeed(QObject *parent) : QObject(parent) {}
+CapacityFeed::CapacityFeed(QObject *parent) : QObject(parent)
+{
+    qRegisterMetaType<metrics::HistoryStore *>();
+    qRegisterMetaType<std::optional<qint64>>();
+}
 
 CapacityFeed::~CapacityFeed()
 {

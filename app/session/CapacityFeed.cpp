@@ -78,6 +78,8 @@ void CapacityFeed::attach(ssh::SshConnection *connection, const QStringList &kub
     connect(sampler, &metrics::Sampler::sampled, this, [this](const metrics::Sample &sample) {
         if (m_history)
             (void)m_history->append(sample);
+        if (sample.memory)
+            m_lastMemoryUsed = sample.memory->used();
         emit sampled(sample);
     });
     if (m_history)

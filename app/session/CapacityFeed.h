@@ -43,6 +43,8 @@ public:
     metrics::HistoryStore *history() const { return m_history.get(); }
     metrics::Sampler *sampler() const;
     std::optional<qint64> budget() const { return m_budget; }
+    // Memory in use on the host at the last sample (cache not counted).
+    std::optional<qint64> lastMemoryUsed() const { return m_lastMemoryUsed; }
     // Sum over the nodes of the last round; 0 until one came.
     qint64 nodeCapacityBytes() const { return m_capacity; }
     qint64 nodeAllocatableBytes() const { return m_allocatable; }
@@ -63,6 +65,7 @@ private:
     std::optional<qint64> m_budget;
     qint64 m_capacity = 0;
     qint64 m_allocatable = 0;
+    std::optional<qint64> m_lastMemoryUsed;
     QPointer<metrics::Sampler> m_sampler;
 };
 

@@ -19,6 +19,7 @@
 #include "session/Session.h"
 
 #include <QAction>
+#include <QCloseEvent>
 #include <QDockWidget>
 #include <QFrame>
 #include <QLabel>
@@ -217,6 +218,48 @@ void MainWindow::buildRolloutDock()
             });
 }
 
+void MainWindow::showPod(const QString &ns, const QString &name)
+{
+    show();
+    raise();
+    activateWindow();
+    m_tabs->setCurrentWidget(m_pods);
+    m_pods->selectPod(ns, name);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_hidesOnClose) {
+        event->ignore();
+        hide();
+        emit hiddenToBackground();
+        return;
+    }
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (!std::exchange(m_background, false))
+        return;
+    m_session->setForeground(true);
+    m_logs->resumeAll();
+    updateEventsWanted();
+}
+
+void MainWindow::hideEvent(QHideEvent *event)
+{
+    QMainWindow::hideEvent(event);
+    // Minimised windows still show in the taskbar and come back at once: only a hidden one rests.
+    if (isVisible() || m_background)
+        return;
+    m_background = true;
+    m_session->setForeground(false);
+    m_logs->suspendAll();
+    updateEventsWanted();
+}
+
 void MainWindow::openLogs(const kube::PodInfo &pod, bool previous, const QString &container)
 {
     m_logs->openPod(pod, previous, container);
@@ -241,7 +284,7 @@ void MainWindow::updateEventsWanted()
     // Events stream live while someone reads them (the Events tab or a pod's Events tab).
     const bool eventsTab = m_tabs->currentWidget() == m_cluster->page(cluster::ClusterViews::Events);
     const bool podEvents = m_tabs->currentWidget() == m_pods && m_pods->podEventsShown();
-    m_cluster->setEventsWanted(eventsTab || podEvents);
+    m_cluster->setEventsWanted(!m_background && (eventsTab || podEvents));
 }
 
 void MainWindow::updateTitleAndActions()

@@ -43,10 +43,21 @@ public:
     ~MainWindow() override;
 
     session::Session *session() const { return m_session; }
+    // Brings the window up on this pod (a notification's Open).
+    void showPod(const QString &ns, const QString &name);
+    // Closing hides the window instead (the tray keeps watching); false: closing closes.
+    void setHidesOnClose(bool hides) { m_hidesOnClose = hides; }
 
 signals:
+    // Closed while hiding on close: it went on watching in the background.
+    void hiddenToBackground();
     // The user changed something the profile keeps (the Data tab's databases): save it.
     void profileChanged(const vigia::Profile &profile);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
 
 private:
     void buildToolbar();
@@ -73,6 +84,8 @@ private:
     ui::WorkloadActions *m_actions = nullptr;
     QAction *m_refresh = nullptr;
     QAction *m_reconnect = nullptr;
+    bool m_hidesOnClose = false;
+    bool m_background = false; // hidden after being shown: the session rests
 };
 
 } // namespace vigia

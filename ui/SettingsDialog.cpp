@@ -1,8 +1,13 @@
 #include "SettingsDialog.h"
 
 #include "ThemeManager.h"
+#include "desktop/Autostart.h"
 
 #include <QAction>
+#include <QCheckBox>
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QStandardPaths>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -44,10 +49,25 @@ SettingsDialog::SettingsDialog(ThemeManager *themes, QWidget *parent) : QDialog(
     m_languageNote->setWordWrap(true);
     m_languageNote->setEnabled(false); // quiet text, not a warning
 
+    m_closeToTray = new QCheckBox(tr("&Keep watching in the tray when a window is closed"), this);
+    m_closeToTray->setObjectName(QStringLiteral("closeToTrayBox"));
+    m_closeToTray->setChecked(settings.value(QStringLiteral("ui/closeToTray"), true).toBool());
+    m_closeToTray->setToolTip(tr("Takes effect at the next start. Without a system tray, closing always quits."));
+    m_autostart = new QCheckBox(tr("&Start at login, hidden, watching the servers open now"), this);
+    m_autostart->setObjectName(QStringLiteral("autostartBox"));
+    m_autostart->setChecked(desktop::Autostart().isEnabled());
+    m_autostartNote = new QLabel(this);
+    m_autostartNote->setObjectName(QStringLiteral("autostartNote"));
+    m_autostartNote->setWordWrap(true);
+    m_autostartNote->hide();
+
     auto *form = new QFormLayout;
     form->addRow(tr("&Theme:"), m_theme);
     form->addRow(tr("&Language:"), m_language);
     form->addRow(QString(), m_languageNote);
+    form->addRow(tr("Watching:"), m_closeToTray);
+    form->addRow(QString(), m_autostart);
+    form->addRow(QString(), m_autostartNote);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -61,6 +81,9 @@ SettingsDialog::SettingsDialog(ThemeManager *themes, QWidget *parent) : QDialog(
     // Applied as chosen: there is nothing to confirm, the window shows the result.
     connect(m_theme, &QComboBox::currentIndexChanged, this, &SettingsDialog::themeChosen);
     connect(m_language, &QComboBox::currentIndexChanged, this, &SettingsDialog::languageChosen);
+    connect(m_closeToTray, &QCheckBox::toggled, this,
+            [](bool on) { QSettings().setValue(QStringLiteral("ui/closeToTray"), on); });
+    connect(m_autostart, &QCheckBox::toggled, this, &SettingsDialog::autostartChosen);
     setMinimumWidth(420);
 }
 
@@ -81,13 +104,30 @@ void SettingsDialog::languageChosen()
     m_languageNote->setEnabled(key != m_startLanguage);
 }
 
+void SettingsDialog::autostartChosen(bool on)
+{
+    // The installed vigia when this is it; otherwise the very binary running now.
+    const QString self = QCoreApplication::applicationFilePath();
+    const QString onPath = QStandardPaths::findExecutable(QStringLiteral("vigia"));
+    const QString program = !onPath.isEmpty() && QFileInfo(onPath).canonicalFilePath() == QFileInfo(self).canonicalFilePath()
+                                ? QStringLiteral("vigia")
+                                : self;
+    const Result<void> r = desktop::Autostart().setEnabled(on, program);
+    m_autostartNote->setVisible(!r.ok());
+    if (!r.ok()) {
+        m_autostartNote->setText(r.error().message + QLatin1Char(' ') + r.error().hint);
+        const QSignalBlocker block(m_autostart);
+        m_autostart->setChecked(!on);
+    }
+}
+
 QAction *SettingsDialog::createAction(QWidget *window)
 {
     auto *action = new QAction(tr("&Preferences…"), window);
     action->setObjectName(QStringLiteral("preferencesAction"));
     // Ctrl+, as in most desktop applications (QKeySequence::Preferences is empty on GNOME).
     action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
-    action->setToolTip(tr("Theme and language (Ctrl+,)"));
+    action->setToolTip(tr("Theme, language and watching (Ctrl+,)"));
     QObject::connect(action, &QAction::triggered, window, [window] {
         if (auto *open = window->findChild<SettingsDialog *>(QString(), Qt::FindDirectChildrenOnly)) {
             open->raise();

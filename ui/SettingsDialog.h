@@ -6,6 +6,7 @@
 #include <QString>
 
 class QAction;
+class QCheckBox;
 class QComboBox;
 class QLabel;
 
@@ -31,11 +32,15 @@ public:
 private:
     void themeChosen();
     void languageChosen();
+    void autostartChosen(bool on);
 
     ThemeManager *m_themes;
     QComboBox *m_theme;
     QComboBox *m_language;
     QLabel *m_languageNote;
+    QCheckBox *m_closeToTray;
+    QCheckBox *m_autostart;
+    QLabel *m_autostartNote;
     QString m_startLanguage;
 };
 

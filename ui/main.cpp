@@ -36,6 +36,8 @@ struct Options {
     QCommandLineOption knownHosts{QStringLiteral("known-hosts"),
                                   QCoreApplication::translate("main", "Check and record host keys in this file."),
                                   QCoreApplication::translate("main", "file")};
+    QCommandLineOption hidden{QStringLiteral("hidden"),
+                              QCoreApplication::translate("main", "Start hidden in the tray, watching the servers open last time (start at login).")};
     QCommandLineOption profiles{QStringLiteral("profiles"),
                                 QCoreApplication::translate("main", "Keep server profiles in this INI file."),
                                 QCoreApplication::translate("main", "file")};
@@ -51,7 +53,7 @@ struct Options {
         parser.addPositionalArgument(QStringLiteral("target"),
                                      QCoreApplication::translate("main", "Profile, ssh alias or [user@]host[:port]."),
                                      QCoreApplication::translate("main", "[NAME | [user@]host[:port]]"));
-        parser.addOptions({readOnly, sshConfig, knownHosts, profiles});
+        parser.addOptions({readOnly, sshConfig, knownHosts, profiles, hidden});
     }
 };
 
@@ -146,8 +148,12 @@ int main(int argc, char **argv)
                          if (!consoles.openSpec(args.value(0), &e))
                              QTextStream(stderr) << "vigia: " << e.message << '\n';
                      });
+    // At login: the servers open last time, from the tray; with nothing to reopen the icon waits.
+    if (parser.isSet(opts.hidden) && positional.isEmpty() &&
+        (consoles.reopenLast(true) || consoles.tray()))
+        return app.exec();
     vigia::Error error;
-    if (!consoles.openSpec(positional.value(0), &error))
+    if (!consoles.openSpec(positional.value(0), &error, parser.isSet(opts.hidden)))
         return fail(QCoreApplication::translate("main", "cannot connect to %1: ").arg(positional.first()), error);
     return app.exec();
 }

@@ -84,7 +84,19 @@ void CapacityFeed::attach(ssh::SshConnection *connection, const QStringList &kub
     });
     if (m_history)
         (void)m_history->beginSession(QDateTime::currentMSecsSinceEpoch(), sampler->config().intervalMs);
-    sampler->start(); // takes the first sample at once
+    if (!m_paused)
+        sampler->start(); // takes the first sample at once
+}
+
+void CapacityFeed::setPaused(bool paused)
+{
+    m_paused = paused;
+    if (!m_sampler)
+        return;
+    if (paused)
+        m_sampler->stop();
+    else if (!m_sampler->isRunning())
+        m_sampler->start();
 }
 
 void CapacityFeed::detach()

@@ -37,6 +37,8 @@ public:
     void attach(ssh::SshConnection *connection, const QStringList &kubectlPrefix, int intervalMs,
                 ClusterFeed *cluster);
     void detach();
+    // Paused: the sampler starts nothing on the server (the window is hidden).
+    void setPaused(bool paused);
     // The pod list behind a (re)list: requests and limits.
     void takePodList(const QByteArray &json);
 
@@ -67,6 +69,7 @@ private:
     qint64 m_allocatable = 0;
     std::optional<qint64> m_lastMemoryUsed;
     QPointer<metrics::Sampler> m_sampler;
+    bool m_paused = false;
 };
 
 } // namespace vigia::session

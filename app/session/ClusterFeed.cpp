@@ -76,8 +76,10 @@ void ClusterFeed::onRound(const kube::ClusterSnapshot &snapshot)
         emit eventsChanged(m_snapshot.events);
 }
 
-void ClusterFeed::setEventsWanted(bool wanted)
+void ClusterFeed::setEventsWanted(bool wanted, bool now)
 {
+    if (!wanted && now)
+        stopEventsWatch();
     if (wanted == m_eventsWanted)
         return;
     m_eventsWanted = wanted;

@@ -39,7 +39,8 @@ public:
     // Stops everything; the last snapshot stays, marked stale with this reason.
     void detach(const Error &why);
 
-    void setEventsWanted(bool wanted);
+    // now: stop at once instead of lingering (the window was hidden).
+    void setEventsWanted(bool wanted, bool now = false);
     bool eventsWanted() const { return m_eventsWanted; }
     bool eventsLive() const; // the events watch is running and current
     void setEventsLinger(int ms) { m_eventsLinger.setInterval(ms); }

@@ -71,6 +71,18 @@ ServerState IncidentTracker::stateOf(const Session &session)
     }
     const CapacityFeed *capacity = session.capacity();
     s.memoryUsedBytes = capacity->lastMemoryUsed();
+    if (!s.memoryUsedBytes || !session.isForeground()) {
+        // Hidden, the sampler rests: the round's node usage (metrics.k8s.io) says enough.
+        qint64 used = 0;
+        bool any = false;
+        for (const kube::NodeInfo &n : s.nodes)
+            if (n.memoryUsageBytes) {
+                used += *n.memoryUsageBytes;
+                any = true;
+            }
+        if (any)
+            s.memoryUsedBytes = used;
+    }
     s.memoryBudgetBytes = capacity->budget();
     if (!s.memoryBudgetBytes && capacity->nodeCapacityBytes() > 0)
         s.memoryBudgetBytes = capacity->nodeCapacityBytes();

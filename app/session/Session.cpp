@@ -11,6 +11,7 @@
 #include "remote/KubectlRunner.h"
 #include "session/CapacityFeed.h"
 #include "session/ClusterFeed.h"
+#include "session/IncidentTracker.h"
 #include "ssh/SshConnection.h"
 
 #include <QCoreApplication>
@@ -26,13 +27,25 @@ namespace vigia::session {
 
 Session::Session(actions::AuditLog *audit, QObject *parent)
     : QObject(parent), m_audit(audit), m_retryTimer(new QTimer(this)), m_cluster(new ClusterFeed(this)),
-      m_capacity(new CapacityFeed(this))
+      m_capacity(new CapacityFeed(this)), m_incidents(new IncidentTracker(this))
 {
     registerCoreMetaTypes();
     qRegisterMetaType<vigia::session::Session::Phase>();
     m_retryTimer->setSingleShot(true);
     connect(m_retryTimer, &QTimer::timeout, this, &Session::beginConnection);
     connect(this, &Session::podListReceived, m_capacity, &CapacityFeed::takePodList);
+    m_incidents->attach(this);
+}
+
+void Session::setForeground(bool foreground)
+{
+    if (foreground == m_foreground)
+        return;
+    m_foreground = foreground;
+    qCInfo(lcSession) << (foreground ? "foreground: sampling again" : "background: pod watch and round only");
+    m_capacity->setPaused(!foreground);
+    if (!foreground)
+        m_cluster->setEventsWanted(false, true);
 }
 
 Session::~Session()

@@ -51,6 +51,7 @@ namespace vigia::session {
 
 class CapacityFeed;
 class ClusterFeed;
+class IncidentTracker;
 
 class Session : public QObject {
     Q_OBJECT
@@ -115,6 +116,13 @@ public:
 
     ClusterFeed *cluster() const { return m_cluster; }
     CapacityFeed *capacity() const { return m_capacity; }
+    IncidentTracker *incidents() const { return m_incidents; }
+
+    // Hidden (false): only the pod watch and the 30 s round run on the server, so the
+    // footprint stays within budget while nobody looks; the sampler and the events
+    // watch stop, and come back with the window.
+    void setForeground(bool foreground);
+    bool isForeground() const { return m_foreground; }
     actions::AuditLog *auditLog() const { return m_audit; }
 
     // Valid while connected (kubectl detected); replaced on reconnect.
@@ -185,6 +193,8 @@ private:
     QPointer<db::CommandRunner> m_commandRunner;
     ClusterFeed *m_cluster = nullptr;
     CapacityFeed *m_capacity = nullptr;
+    IncidentTracker *m_incidents = nullptr;
+    bool m_foreground = true;
 };
 
 } // namespace vigia::session

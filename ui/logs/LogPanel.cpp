@@ -63,6 +63,12 @@ void LogPanel::setTransport(remote::KubectlRunner *runner, ssh::SshConnection *c
     resumeAll();
 }
 
+void LogPanel::suspendAll()
+{
+    for (int i = 0; i < pageCount(); ++i)
+        page(i)->stopAll();
+}
+
 void LogPanel::loadSettings()
 {
     QSettings s;

@@ -47,6 +47,9 @@ public:
     void closePage(int index);
     void closeAll();
     void resumeAll();
+    // Ends every page's remote processes (the window is hidden); resumeAll() picks up
+    // each from its last line.
+    void suspendAll();
 
     // Writes the current log's lines (shown, or all held) to a file; false and a message on failure.
     bool saveTo(const QString &path, bool shownOnly, QString *error = nullptr);

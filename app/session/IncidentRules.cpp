@@ -84,6 +84,24 @@ QString IncidentCandidate::key() const
     return QStringLiteral("%1|%2|%3/%4").arg(reasonName(reason), objectKind, ns, name);
 }
 
+QString IncidentCandidate::objectKey() const
+{
+    return QStringLiteral("%1|%2/%3").arg(objectKind, ns, name);
+}
+
+QSet<QString> objectsIn(const ServerState &state)
+{
+    QSet<QString> out;
+    out.insert(QStringLiteral("Server|/"));
+    for (const kube::PodInfo &p : state.pods)
+        out.insert(QStringLiteral("Pod|%1/%2").arg(p.ns, p.name));
+    for (const kube::NodeInfo &n : state.nodes)
+        out.insert(QStringLiteral("Node|/%1").arg(n.name));
+    for (const kube::WorkloadInfo &w : state.workloads)
+        out.insert(QStringLiteral("%1|%2/%3").arg(w.kind, w.ns, w.name));
+    return out;
+}
+
 QString reasonName(IncidentReason reason)
 {
     switch (reason) {

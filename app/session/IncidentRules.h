@@ -10,6 +10,7 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <optional>
 
@@ -43,10 +44,19 @@ struct IncidentCandidate {
 
     // Object plus reason: one incident while it lasts.
     QString key() const;
+    // The object alone: "Pod|joledev/api-1".
+    QString objectKey() const;
     bool operator==(const IncidentCandidate &) const = default;
 };
 
 inline constexpr int kLastingSecs = 120;
+// A crash-looping pod shows Running between restarts: an incident heals only once its
+// condition has been gone this long, or at once when its object is gone.
+inline constexpr int kHealingSecs = 60;
+
+struct ServerState;
+// The objects the state holds, as IncidentCandidate::objectKey()s.
+QSet<QString> objectsIn(const ServerState &state);
 
 QString reasonName(IncidentReason reason);
 Urgency urgencyOf(IncidentReason reason);

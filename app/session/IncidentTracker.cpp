@@ -158,15 +158,26 @@ void IncidentTracker::evaluate(const ServerState &state, const QDateTime &now)
     // Conditions that went away before they lasted are forgotten.
     for (auto it = m_seen.begin(); it != m_seen.end();)
         it = present.contains(it.key()) ? std::next(it) : m_seen.erase(it);
+    const QSet<QString> objects = objectsIn(s);
     for (auto it = m_open.begin(); it != m_open.end();) {
         const bool unreachable = it->what.reason == IncidentReason::Unreachable;
         // While unreachable, only the unreachable incident can heal (when the connection does).
         if (present.contains(it.key()) || (s.connectionLost && !unreachable)) {
+            m_healing.remove(it.key());
             ++it;
             continue;
         }
+        // Gone from the rules but its object is still there: healed only once it stays so.
+        const bool objectGone = !objects.contains(it->what.objectKey());
+        const QDateTime since = m_healing.value(it.key(), now);
+        m_healing.insert(it.key(), since);
+        if (!objectGone && !unreachable && since.secsTo(now) < m_healingSecs) {
+            ++it;
+            continue;
+        }
+        m_healing.remove(it.key());
         Incident done = *it;
-        done.resolved = now;
+        done.resolved = objectGone || unreachable ? now : since;
         it = m_open.erase(it);
         // Healed inside the summary window: it never needs telling.
         const auto held = std::find_if(m_summary.begin(), m_summary.end(),

@@ -40,6 +40,7 @@ public:
     // The connection came up at this time: a summary window starts.
     void connectedAt(const QDateTime &now);
     void setSummaryWindowSecs(int secs) { m_summaryWindowSecs = secs; }
+    void setHealingSecs(int secs) { m_healingSecs = secs; }
 
     QList<Incident> openIncidents() const;
     static ServerState stateOf(const Session &session);
@@ -58,10 +59,12 @@ private:
     QPointer<Session> m_session;
     QHash<QString, Incident> m_open;     // by key
     QHash<QString, QDateTime> m_seen;    // conditions waiting to last, by key: since when
+    QHash<QString, QDateTime> m_healing; // open incidents whose condition is gone: since when
     QList<Incident> m_summary;           // held during the summary window
     QDateTime m_summaryUntil;
     quint64 m_nextId = 1;
     int m_summaryWindowSecs = kSummaryWindowSecs;
+    int m_healingSecs = kHealingSecs;
     QDateTime m_lostSince;
     QTimer m_tick;
     QTimer m_coalesce;

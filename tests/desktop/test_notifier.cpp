@@ -85,7 +85,10 @@ void TestNotifier::oneNotificationPerIncidentUpdatedThenRecovered()
     QTRY_COMPARE_WITH_TIMEOUT(m_server->calls.size(), 1, 5000);
     tracker.evaluate(crashing(8), t0.addSecs(60));
     QTRY_COMPARE_WITH_TIMEOUT(m_server->calls.size(), 2, 5000);
-    tracker.evaluate(ServerState{}, t0.addSecs(14 * 60));
+    ServerState healthy = crashing(8);
+    healthy.pods.first().containers.first().stateReason.clear();
+    tracker.evaluate(healthy, t0.addSecs(14 * 60));
+    tracker.evaluate(healthy, t0.addSecs(14 * 60 + kHealingSecs));
     QTRY_COMPARE_WITH_TIMEOUT(m_server->calls.size(), 3, 5000);
     QTest::qWait(200);
     QCOMPARE(m_server->calls.size(), 3);

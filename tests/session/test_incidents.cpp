@@ -75,6 +75,7 @@ private slots:
     void unreachableHidesTheRest();
     void pendingBecomesAnIncidentAfterTwoMinutes();
     void updatedInPlaceThenResolved();
+    void goneObjectResolvesAtOnce();
     void lostConnectionResolvesNothingElse();
     void firstThirtySecondsComeAsOneSummary();
 };
@@ -251,10 +252,32 @@ void TestIncidents::updatedInPlaceThenResolved()
     QCOMPARE(up.what.restarts, 4);
     s.pods = {pod(QStringLiteral("api-1"))};
     tracker.evaluate(s, t0.addSecs(14 * 60));
+    // Running between two restarts is not healed yet: it must stay so for a minute.
+    QCOMPARE(resolved.size(), 0);
+    s.pods = {crashLooping(QStringLiteral("api-1"), 4, 2)};
+    tracker.evaluate(s, t0.addSecs(14 * 60 + 20));
+    QCOMPARE(resolved.size(), 0);
+    QCOMPARE(opened.size(), 1);
+    s.pods = {pod(QStringLiteral("api-1"))};
+    tracker.evaluate(s, t0.addSecs(14 * 60));
+    tracker.evaluate(s, t0.addSecs(14 * 60 + kHealingSecs));
     QCOMPARE(resolved.size(), 1);
     const Incident done = resolved.first().first().value<Incident>();
-    QCOMPARE(done.durationSecs(t0.addSecs(99999)), qint64(14 * 60));
+    QCOMPARE(done.durationSecs(t0.addSecs(99999)), qint64(14 * 60)); // healed when it went, not when seen to stay
     QVERIFY(tracker.openIncidents().isEmpty());
+    QCOMPARE(opened.size(), 1);
+}
+
+void TestIncidents::goneObjectResolvesAtOnce()
+{
+    IncidentTracker tracker;
+    QSignalSpy resolved(&tracker, &IncidentTracker::resolved);
+    ServerState s;
+    s.pods = {crashLooping(QStringLiteral("api-1"), 3, 1)};
+    tracker.evaluate(s, t0);
+    s.pods = {pod(QStringLiteral("api-2"))}; // replaced by a new pod
+    tracker.evaluate(s, t0.addSecs(5));
+    QCOMPARE(resolved.size(), 1);
 }
 
 void TestIncidents::lostConnectionResolvesNothingElse()

@@ -168,9 +168,12 @@ void DesktopNotifier::send(quint64 incidentId, const QString &summary, const QSt
             m_inFlight.remove(incidentId);
         if (reply.isError())
             qCWarning(lcDesktop) << "notification not shown:" << reply.error().message();
-        else
-            for (const quint64 id : m_sharing.take(incidentId) << incidentId)
+        else {
+            QList<quint64> ids = m_sharing.take(incidentId);
+            ids << incidentId;
+            for (const quint64 id : std::as_const(ids))
                 m_ids.insert(id, reply.value());
+        }
         if (auto next = m_afterReply.take(incidentId))
             next();
     });

@@ -10,6 +10,7 @@
 #include "ssh/SshConnection.h"
 
 #include "Sandbox.h"
+#include "SandboxSession.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -52,18 +53,10 @@ void TestActionsSandbox::initTestCase()
 {
     registerCoreMetaTypes();
     QVERIFY2(m_sb.start(QStringLiteral("joledev")), qPrintable(m_sb.errorString()));
-    m_conn = std::make_unique<ssh::SshConnection>();
-    QSignalSpy connected(m_conn.get(), &ssh::SshConnection::connected);
-    QSignalSpy failed(m_conn.get(), &ssh::SshConnection::failed);
-    m_conn->open(m_sb.target(QStringLiteral("ed25519")));
-    for (int i = 0; i < 300 && connected.isEmpty() && failed.isEmpty(); ++i)
-        connected.wait(100);
-    QVERIFY2(!connected.isEmpty(),
-             failed.isEmpty() ? "no answer" : qPrintable(failed.first().first().value<Error>().toString()));
-    m_kubectl = std::make_unique<remote::KubectlRunner>(m_conn.get());
-    QSignalSpy detected(m_kubectl.get(), &remote::KubectlRunner::detected);
-    m_kubectl->detect();
-    QVERIFY(detected.wait(30000));
+    test::SandboxSession session = test::SandboxSession::open(m_sb);
+    QVERIFY2(session, qPrintable(session.error));
+    m_conn = std::move(session.conn);
+    m_kubectl = std::move(session.runner);
     m_exec = std::make_unique<KubectlExecutor>(m_kubectl.get());
     m_audit = std::make_unique<AuditLog>();
     QVERIFY(m_audit->open(m_tmp.filePath(QStringLiteral("audit.sqlite"))).ok());

@@ -10,6 +10,7 @@
 #include "ssh/SshConnection.h"
 
 #include "Sandbox.h"
+#include "SandboxSession.h"
 
 #include <QLabel>
 #include <QPushButton>
@@ -29,14 +30,9 @@ private slots:
         registerCoreMetaTypes();
         test::Sandbox sb;
         QVERIFY2(sb.start(QStringLiteral("joledev")), qPrintable(sb.errorString()));
-        ssh::SshConnection conn;
-        QSignalSpy connected(&conn, &ssh::SshConnection::connected);
-        conn.open(sb.target(QStringLiteral("ed25519")));
-        QVERIFY(connected.wait(30000));
-        remote::KubectlRunner kubectl(&conn);
-        QSignalSpy detected(&kubectl, &remote::KubectlRunner::detected);
-        kubectl.detect();
-        QVERIFY(detected.wait(30000));
+        test::SandboxSession session = test::SandboxSession::open(sb);
+        QVERIFY2(session, qPrintable(session.error));
+        remote::KubectlRunner &kubectl = *session.runner;
         KubectlExecutor exec(&kubectl);
         AuditLog audit;
         QVERIFY(audit.open(QStringLiteral(":memory:")).ok());

@@ -1,6 +1,8 @@
 #pragma once
 // vigia-bench's registry: each benchmark is a function registered by name from
 // its own file with VIGIA_BENCH(name), so new issues add files, not edits.
+#include "ProcessTree.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -109,43 +111,19 @@ struct ProcessTreeUsage {
     int processes = 0;         // started processes alive now
 };
 
-// The pids whose parent is pid (all threads), from /proc/PID/task/*/children.
-inline QList<qint64> childPids(qint64 pid)
-{
-    QList<qint64> out;
-    const QStringList tasks =
-        QDir(QStringLiteral("/proc/%1/task").arg(pid)).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-    for (const QString &tid : tasks) {
-        QFile f(QStringLiteral("/proc/%1/task/%2/children").arg(pid).arg(tid));
-        if (!f.open(QIODevice::ReadOnly))
-            continue;
-        for (const QByteArray &c : f.readAll().simplified().split(' '))
-            if (const qint64 child = c.toLongLong(); child > 0)
-                out.append(child);
-    }
-    return out;
-}
-
 // Usage of root and everything below it (root included if it is an sshd).
 inline ProcessTreeUsage processTreeUsage(qint64 root)
 {
     ProcessTreeUsage u;
     const double tick = double(sysconf(_SC_CLK_TCK));
     const double page = double(sysconf(_SC_PAGESIZE));
-    QList<qint64> todo{root};
-    for (int guard = 0; !todo.isEmpty() && guard < 4096; ++guard) {
-        const qint64 pid = todo.takeFirst();
-        QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
-        if (!f.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray s = f.readAll();
-        const qsizetype open = s.indexOf('('), close = s.lastIndexOf(')');
-        if (open < 0 || close < 0)
-            continue;
-        const bool sshd = s.mid(open + 1, close - open - 1).startsWith("sshd");
-        const QList<QByteArray> fld = s.mid(close + 2).split(' '); // fld[0] is field 3 (state)
+    const QList<qint64> tree = QList<qint64>{root} + test::proc::descendantsOf(root, true);
+    for (const qint64 pid : tree) {
+        QByteArray name;
+        const QList<QByteArray> fld = test::proc::statFields(pid, &name); // fld[0] is field 3 (state)
         if (fld.size() < 22)
             continue;
+        const bool sshd = name.startsWith("sshd");
         // utime, stime, cutime, cstime are fields 14-17 (indices 11-14); rss in pages is field 24 (21).
         const double own = (fld.at(11).toDouble() + fld.at(12).toDouble()) / tick;
         const double reaped = (fld.at(13).toDouble() + fld.at(14).toDouble()) / tick;
@@ -160,7 +138,6 @@ inline ProcessTreeUsage processTreeUsage(qint64 root)
             u.largestHwmMb = std::max(u.largestHwmMb, hwm);
             ++u.processes;
         }
-        todo += childPids(pid);
     }
     return u;
 }

@@ -6,17 +6,18 @@
 // below the sandbox's sshd while the Pods view is open (one watch + the
 // 30-second ClusterPoller).
 #include "BenchRegistry.h"
-#include "ConnectionController.h"
 #include "PodFilterProxyModel.h"
 #include "PodListModel.h"
 #include "Sandbox.h"
 #include "SandboxProfile.h"
+#include "SandboxSession.h"
 #include "core/MetaTypes.h"
 #include "kube/ClusterPoller.h"
 #include "kube/ResourceWatcher.h"
 #include "metrics/ClusterUsage.h"
 #include "metrics/Sampler.h"
 #include "remote/KubectlRunner.h"
+#include "session/Session.h"
 #include "ssh/SshConnection.h"
 
 #include <QCoreApplication>
@@ -51,66 +52,41 @@ bool waitFor(const std::function<bool()> &done, int timeoutMs)
     return true;
 }
 
-struct Session {
-    std::unique_ptr<ssh::SshConnection> conn;
-    std::unique_ptr<remote::KubectlRunner> runner;
-};
-
-// Opens the connection and detects kubectl; nullopt-like (empty conn) on failure.
-Session openSession(test::Sandbox &sb, QString *error)
+// Opens the connection and detects kubectl (tests/common/SandboxSession.h); an empty one on failure.
+test::SandboxSession openSession(test::Sandbox &sb, QString *error)
 {
-    registerCoreMetaTypes();
-    Session s;
-    s.conn = std::make_unique<ssh::SshConnection>();
-    bool connected = false, failed = false;
-    QObject::connect(s.conn.get(), &ssh::SshConnection::connected, [&] { connected = true; });
-    QObject::connect(s.conn.get(), &ssh::SshConnection::failed, [&](const Error &e) {
-        failed = true;
-        *error = e.message;
-    });
-    s.conn->open(sb.target(QStringLiteral("ed25519")));
-    if (!waitFor([&] { return connected || failed; }, 30000) || !connected) {
-        s.conn.reset();
-        return s;
-    }
-    s.runner = std::make_unique<remote::KubectlRunner>(s.conn.get());
-    bool detected = false, detectFailed = false;
-    QObject::connect(s.runner.get(), &remote::KubectlRunner::detected, [&] { detected = true; });
-    QObject::connect(s.runner.get(), &remote::KubectlRunner::detectionFailed, [&](const Error &e) {
-        detectFailed = true;
-        *error = e.message;
-    });
-    s.runner->detect();
-    if (!waitFor([&] { return detected || detectFailed; }, 30000) || !detected)
-        s.conn.reset();
+    test::SandboxSession s = test::SandboxSession::open(sb);
+    if (!s)
+        *error = s.error;
     return s;
 }
 
 using test::sandboxProfile;
 
-// The app's own launch path, headless: ConnectionController (SSH, kubectl
-// detection, the pod watcher whose list is the first table) into PodListModel.
+// The app's own launch path, headless: a session::Session (SSH, kubectl
+// detection, the pod watcher whose list is the first table) into a PodListModel
+// that follows it, as the Pods page's does.
 // Returns ms from start() to the first rows in the model (-1 on failure);
 // *sinceConnected: from the SSH session being up to the same moment.
-double launchToFirstTable(ConnectionController &controller, test::Sandbox &sb, double *sinceConnected,
-                          QString *error)
+double launchToFirstTable(session::Session &session, PodListModel &model, test::Sandbox &sb,
+                          double *sinceConnected, QString *error)
 {
     QElapsedTimer t, connected;
     bool haveRows = false;
-    QObject::connect(controller.podModel(), &PodListModel::countsChanged, &controller,
+    model.attach(&session);
+    QObject::connect(&model, &PodListModel::countsChanged, &session,
                      [&](int total, int) { haveRows = haveRows || total > 0; });
-    QObject::connect(&controller, &ConnectionController::authenticated, &controller,
-                     [&] { connected.start(); });
+    QObject::connect(&session, &session::Session::authenticated, &session, [&] { connected.start(); });
     t.start();
-    controller.start(sandboxProfile(sb), sb.target(QStringLiteral("ed25519")));
+    session.start(sandboxProfile(sb), sb.target(QStringLiteral("ed25519")));
     const bool ok =
-        waitFor([&] { return haveRows || controller.phase() == ConnectionController::Phase::Failed; }, 60000);
+        waitFor([&] { return haveRows || session.phase() == session::Session::Phase::Failed; }, 60000);
     const double ms = double(t.nsecsElapsed()) / 1e6;
     if (sinceConnected)
         *sinceConnected = connected.isValid() ? double(connected.nsecsElapsed()) / 1e6 : -1;
     if (!ok || !haveRows) {
-        *error = controller.lastError().message.isEmpty() ? QStringLiteral("no rows within 60 s")
-                                                          : controller.lastError().message;
+        *error = session.lastError().message.isEmpty() ? QStringLiteral("no rows within 60 s")
+                                                          : session.lastError().message;
         return -1;
     }
     return ms;
@@ -164,50 +140,20 @@ RemoteUsage remoteUsage(qint64 sshdPid)
     RemoteUsage u;
     const long tick = sysconf(_SC_CLK_TCK);
     const long page = sysconf(_SC_PAGESIZE);
-    QHash<qint64, qint64> parentOf;
-    QHash<qint64, QList<QByteArray>> stats;
-    const QStringList pids = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
-    for (const QString &p : pids) {
-        bool ok = false;
-        const qint64 pid = p.toLongLong(&ok);
-        if (!ok)
+    // Zombies too: a kubectl that just exited still holds its CPU until it is reaped.
+    for (const qint64 pid : test::proc::descendantsOf(sshdPid, true)) {
+        const QList<QByteArray> f = test::proc::statFields(pid); // f[0] = state (field 3)
+        if (f.size() < 22)
             continue;
-        QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
-        if (!f.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray s = f.readAll();
-        const qsizetype close = s.lastIndexOf(')');
-        if (close < 0)
-            continue;
-        const QList<QByteArray> fields = s.mid(close + 2).split(' '); // fields[0] = state (field 3)
-        if (fields.size() < 22)
-            continue;
-        parentOf.insert(pid, fields.at(1).toLongLong());
-        stats.insert(pid, fields);
-    }
-    for (auto it = stats.cbegin(); it != stats.cend(); ++it) {
-        qint64 p = parentOf.value(it.key());
-        bool below = false;
-        for (int depth = 0; depth < 32 && p > 1; ++depth) {
-            if (p == sshdPid) {
-                below = true;
-                break;
-            }
-            p = parentOf.value(p);
-        }
-        if (!below)
-            continue;
-        const QList<QByteArray> &f = it.value();
         // utime, stime, cutime, cstime are fields 14-17: indices 11-14 here; rss (pages) is field 24:
         // index 21.
         const double ticks =
             f.at(11).toDouble() + f.at(12).toDouble() + f.at(13).toDouble() + f.at(14).toDouble();
         u.cpuSeconds += ticks / double(tick);
         u.rssMb += f.at(21).toDouble() * double(page) / (1024.0 * 1024.0);
-        u.pssMb += pssMbOf(it.key());
+        u.pssMb += pssMbOf(pid);
         ++u.processes;
-        QFile comm(QStringLiteral("/proc/%1/comm").arg(it.key()));
-        if (comm.open(QIODevice::ReadOnly) && comm.readAll().startsWith("kubectl"))
+        if (test::proc::comm(pid).startsWith("kubectl"))
             ++u.kubectls;
     }
     return u;
@@ -230,7 +176,7 @@ qint64 touchedMicros(const QString &v)
 
 } // namespace
 
-VIGIA_BENCH(pods_first_table, "launch (ConnectionController: connect + kubectl detection + the pod "
+VIGIA_BENCH(pods_first_table, "launch (session::Session: connect + kubectl detection + the pod "
                               "watcher's list) to the first rows in PodListModel, ms, vs "
                               "`ssh host kubectl get pods -A -o json`")
 {
@@ -239,15 +185,16 @@ VIGIA_BENCH(pods_first_table, "launch (ConnectionController: connect + kubectl d
     for (int i = 0; i < reps; ++i) {
         // Alternated, so load from elsewhere on the machine hits both sides alike.
         theirs.push_back(timeSsh(ctx.sandbox(), QStringLiteral("kubectl get pods -A -o json")));
-        ConnectionController controller;
+        session::Session session;
+        PodListModel model;
         QString error;
-        const double ms = launchToFirstTable(controller, ctx.sandbox(), nullptr, &error);
+        const double ms = launchToFirstTable(session, model, ctx.sandbox(), nullptr, &error);
         if (ms < 0) {
             ctx.note(QStringLiteral("pods_first_table: %1").arg(error));
             return false;
         }
         ours.push_back(ms);
-        controller.disconnectFromHost();
+        session.disconnectFromHost();
         waitFor([] { return false; }, 200);
     }
     ctx.report({QStringLiteral("pods_first_table"), median(ours), QStringLiteral("ms"), median(theirs),
@@ -258,8 +205,8 @@ VIGIA_BENCH(pods_first_table, "launch (ConnectionController: connect + kubectl d
 VIGIA_BENCH(watch_latency, "`ctl touch` written by the simulator to the watcher's store updated, median ms")
 {
     QString error;
-    Session s = openSession(ctx.sandbox(), &error);
-    if (!s.conn) {
+    test::SandboxSession s = openSession(ctx.sandbox(), &error);
+    if (!s) {
         ctx.note(QStringLiteral("watch_latency: %1").arg(error));
         return false;
     }
@@ -311,7 +258,7 @@ VIGIA_BENCH(watch_latency, "`ctl touch` written by the simulator to the watcher'
 }
 
 VIGIA_BENCH(pods_big,
-            "large scenario (2,000 pods), through ConnectionController + PodListModel + "
+            "large scenario (2,000 pods), through session::Session + PodListModel + "
             "PodFilterProxyModel (problems first, sorted) + a shown QTableView: pods_big_first_table "
             "(SSH session up to rows in the model) ms, pods_big_stall (longest event-loop gap while a "
             "2,000-event burst is applied and painted) ms, pods_big_rss MB")
@@ -321,9 +268,10 @@ VIGIA_BENCH(pods_big,
         ctx.note(QStringLiteral("pods_big: the large sandbox did not start: %1").arg(big.errorString()));
         return false;
     }
-    ConnectionController controller;
+    session::Session session;
+    PodListModel podModel;
     PodFilterProxyModel proxy;
-    proxy.setSourceModel(controller.podModel());
+    proxy.setSourceModel(&podModel);
     QTableView view;
     view.setModel(&proxy);
     view.setSortingEnabled(true);
@@ -334,13 +282,13 @@ VIGIA_BENCH(pods_big,
     view.show();
     QString error;
     double sinceConnected = -1;
-    if (launchToFirstTable(controller, big, &sinceConnected, &error) < 0) {
+    if (launchToFirstTable(session, podModel, big, &sinceConnected, &error) < 0) {
         ctx.note(QStringLiteral("pods_big: %1").arg(error));
         return false;
     }
     ctx.report({QStringLiteral("pods_big_first_table"), sinceConnected, QStringLiteral("ms"), {}, {}});
     waitFor([] { return false; }, 1000);
-    PodListModel *model = controller.podModel();
+    PodListModel *model = &podModel;
     ctx.note(QStringLiteral("pods_big: %1 rows").arg(model->rowCount()));
     // A reader's place: a selected row in the middle, scrolled to.
     const QModelIndex sel = proxy.index(proxy.rowCount() / 2, PodListModel::Name);
@@ -352,12 +300,12 @@ VIGIA_BENCH(pods_big,
     const int scroll = view.verticalScrollBar()->value();
 
     qsizetype modified = 0;
-    if (!controller.podWatcher()) {
+    if (!session.podWatcher()) {
         ctx.note(QStringLiteral("pods_big: no pod watcher"));
         return false;
     }
-    // Counted after the model has applied each batch (the controller's slot runs first).
-    QObject::connect(controller.podWatcher(), &kube::ResourceWatcher::changed, model,
+    // Counted after the model has applied each batch (the session's slot runs first).
+    QObject::connect(session.podWatcher(), &kube::ResourceWatcher::changed, model,
                      [&](const kube::WatchBatch &b) { modified += b.modified.size(); });
     QElapsedTimer gap;
     qint64 worst = 0;
@@ -389,7 +337,7 @@ VIGIA_BENCH(pods_big,
                  .arg(applyMs, 0, 'f', 0)
                  .arg(kept ? QStringLiteral("kept") : QStringLiteral("LOST")));
     ctx.report({QStringLiteral("pods_big_rss"), selfRssMb(), QStringLiteral("MB"), {}, {}});
-    controller.disconnectFromHost();
+    session.disconnectFromHost();
     return true;
 }
 
@@ -402,8 +350,8 @@ namespace {
 bool measureFootprint(Context &ctx, bool withSampler, const QString &prefix, bool withEvents = false)
 {
     QString error;
-    Session s = openSession(ctx.sandbox(), &error);
-    if (!s.conn) {
+    test::SandboxSession s = openSession(ctx.sandbox(), &error);
+    if (!s) {
         ctx.note(QStringLiteral("%1: %2").arg(prefix, error));
         return false;
     }

@@ -4,6 +4,7 @@
 // log_ui_stall_p99 drives the real LogView (offscreen) while the live stream pours in.
 #include "BenchRegistry.h"
 #include "Sandbox.h"
+#include "SandboxSession.h"
 #include "logs/LogBuffer.h"
 #include "logs/LogLineSplitter.h"
 #include "logs/LogMatcher.h"
@@ -62,34 +63,21 @@ QByteArray sampleBody(qint64 n)
 // A connected, kubectl-ready session on the sandbox and a running pod whose log the
 // fast generator feeds; shared by the live benchmarks.
 struct LiveLog {
-    ssh::SshConnection conn;
-    remote::KubectlRunner runner{&conn};
+    test::SandboxSession session; // tests/common: connect and detect, once for everyone
     QString ns, pod;
     test::Sandbox *sb = nullptr;
+
+    remote::KubectlRunner &kubectl() const { return *session.runner; }
 
     bool open(Context &ctx, const QString &what)
     {
         sb = &ctx.sandbox();
-        bool connected = false, failed = false;
-        QObject::connect(&conn, &ssh::SshConnection::connected, [&] { connected = true; });
-        QObject::connect(&conn, &ssh::SshConnection::failed, [&](const Error &e) {
-            failed = true;
-            ctx.note(what + QStringLiteral(": connect failed: ") + e.toString());
-        });
-        conn.open(sb->target(QStringLiteral("ed25519")));
-        if (!runEventsUntil([&] { return connected || failed; }, 20000) || !connected)
+        session = test::SandboxSession::open(*sb);
+        if (!session) {
+            ctx.note(what + QStringLiteral(": ") + session.error);
             return false;
-        bool detected = false, detectFailed = false;
-        QObject::connect(&runner, &remote::KubectlRunner::detected, [&] { detected = true; });
-        QObject::connect(&runner, &remote::KubectlRunner::detectionFailed, [&](const Error &e) {
-            detectFailed = true;
-            ctx.note(what + QStringLiteral(": kubectl detection failed: ") + e.toString());
-        });
-        runner.detect();
-        if (!runEventsUntil([&] { return detected || detectFailed; }, 30000) || !detected)
-            return false;
-        QObject::disconnect(&conn, nullptr, nullptr, nullptr);
-        QObject::disconnect(&runner, nullptr, nullptr, nullptr);
+        }
+        remote::KubectlRunner &runner = kubectl();
 
         QByteArray podsJson;
         bool gotPods = false;
@@ -182,7 +170,7 @@ VIGIA_BENCH(log_ingest,
     if (!live.open(ctx, QStringLiteral("log_ingest")))
         return false;
     test::Sandbox &sb = ctx.sandbox();
-    remote::KubectlRunner &runner = live.runner;
+    remote::KubectlRunner &runner = live.kubectl();
     const int seconds = ctx.quick() ? 2 : 5;
     const logs::LogRequest req = live.request();
 
@@ -331,7 +319,7 @@ VIGIA_BENCH(log_ui_stall_p99,
     view.setSearch(logs::SearchOptions{QStringLiteral("error"), false, false});
     view.show();
     QObject::connect(&stream, &logs::LogStream::linesAppended, &view, &logs::LogView::notifyAppended);
-    stream.start(&live.runner, live.request());
+    stream.start(&live.kubectl(), live.request());
     runEventsUntil([] { return false; }, 500);
 
     // A 5 ms precise timer: each late firing is a stall of the event loop.

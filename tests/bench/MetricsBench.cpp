@@ -4,6 +4,7 @@
 // 7-day chart render in the real widget on the offscreen platform.
 #include "BenchRegistry.h"
 #include "Sandbox.h"
+#include "SandboxSession.h"
 #include "metrics/HistoryStore.h"
 #include "metrics/Sampler.h"
 #include "remote/KubectlRunner.h"
@@ -32,41 +33,32 @@ namespace {
 // One connection with kubectl detected, and the sshd process that serves it:
 // everything the connection starts runs below that process.
 struct Remote {
-    std::unique_ptr<ssh::SshConnection> conn;
-    std::unique_ptr<remote::KubectlRunner> runner;
+    test::SandboxSession session; // tests/common: connect and detect, once for everyone
+    ssh::SshConnection *conn = nullptr;
+    remote::KubectlRunner *runner = nullptr;
     qint64 sessionPid = 0;
 };
 
 bool openRemote(Context &ctx, Remote &r, const QString &what)
 {
     test::Sandbox &sb = ctx.sandbox();
-    const QList<qint64> before = childPids(sb.sshdPid());
-    r.conn = std::make_unique<ssh::SshConnection>();
-    bool connected = false, failed = false;
-    QObject::connect(r.conn.get(), &ssh::SshConnection::connected, [&] { connected = true; });
-    QObject::connect(r.conn.get(), &ssh::SshConnection::failed, [&](const Error &e) {
-        failed = true;
-        ctx.note(QStringLiteral("%1: connect failed: %2").arg(what, e.toString()));
-    });
-    r.conn->open(sb.target(QStringLiteral("ed25519")));
-    if (!runEventsUntil([&] { return connected || failed; }, 20000) || !connected)
+    const QList<qint64> before = test::proc::childrenOf(sb.sshdPid(), true);
+    r.session = test::SandboxSession::open(sb);
+    if (!r.session) {
+        ctx.note(QStringLiteral("%1: %2").arg(what, r.session.error));
         return false;
-    for (const qint64 pid : childPids(sb.sshdPid()))
+    }
+    r.conn = r.session.conn.get();
+    r.runner = r.session.runner.get();
+    // The connection's own sshd process: new below the listener since before.
+    for (const qint64 pid : test::proc::childrenOf(sb.sshdPid(), true))
         if (!before.contains(pid))
             r.sessionPid = pid;
     if (r.sessionPid == 0) {
         ctx.note(QStringLiteral("%1: no new sshd session process").arg(what));
         return false;
     }
-    r.runner = std::make_unique<remote::KubectlRunner>(r.conn.get());
-    bool detected = false, detectFailed = false;
-    QObject::connect(r.runner.get(), &remote::KubectlRunner::detected, [&] { detected = true; });
-    QObject::connect(r.runner.get(), &remote::KubectlRunner::detectionFailed, [&](const Error &e) {
-        detectFailed = true;
-        ctx.note(QStringLiteral("%1: kubectl detection failed: %2").arg(what, e.toString()));
-    });
-    r.runner->detect();
-    return runEventsUntil([&] { return detected || detectFailed; }, 30000) && detected;
+    return true;
 }
 
 } // namespace
@@ -85,7 +77,7 @@ VIGIA_BENCH(sampler_remote,
         !openRemote(ctx, b, QStringLiteral("kubectl_top")))
         return false;
 
-    metrics::Sampler sampler(a.conn.get());
+    metrics::Sampler sampler(a.conn);
     const metrics::SamplerConfig cfg = sampler.config();
     sampler.setKubectlPrefix(a.runner->prefix());
     int samples = 0, withPods = 0, withNodes = 0, failures = 0;

@@ -1,5 +1,7 @@
 #include "Sandbox.h"
 
+#include "ProcessTree.h"
+
 #include <QDir>
 #include <QFile>
 #include <QHash>
@@ -181,52 +183,7 @@ ssh::SshTarget Sandbox::target(const QString &keyKind) const
     return t;
 }
 
-namespace {
-// pid -> parent pid for every process, read from /proc/<pid>/stat.
-QHash<qint64, qint64> parentMap()
-{
-    QHash<qint64, qint64> parents;
-    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-    for (const QString &e : entries) {
-        bool ok = false;
-        const qint64 pid = e.toLongLong(&ok);
-        if (!ok)
-            continue;
-        QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
-        if (!f.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray stat = f.readAll();
-        // The command name may hold spaces and parentheses: fields start after the last ')'.
-        const qsizetype close = stat.lastIndexOf(')');
-        if (close < 0)
-            continue;
-        const QList<QByteArray> fields = stat.mid(close + 2).split(' ');
-        if (fields.size() < 2 || fields.at(0) == "Z")
-            continue;
-        parents.insert(pid, fields.at(1).toLongLong());
-    }
-    return parents;
-}
-
-QList<qint64> descendantsOf(qint64 root)
-{
-    const QHash<qint64, qint64> parents = parentMap();
-    QHash<qint64, QList<qint64>> children;
-    for (auto it = parents.cbegin(); it != parents.cend(); ++it)
-        children[it.value()].append(it.key());
-    QList<qint64> out;
-    QList<qint64> todo{root};
-    // Bounded: each pid is visited at most once because the parent map is a forest.
-    while (!todo.isEmpty() && out.size() < 100000) {
-        const qint64 p = todo.takeLast();
-        for (qint64 c : children.value(p)) {
-            out.append(c);
-            todo.append(c);
-        }
-    }
-    return out;
-}
-} // namespace
+using proc::descendantsOf;
 
 int Sandbox::remoteProcessCount(const QString &pattern, const QString &program) const
 {
@@ -234,19 +191,11 @@ int Sandbox::remoteProcessCount(const QString &pattern, const QString &program) 
     if (root <= 0)
         return 0;
     int n = 0;
-    const QList<qint64> pids = descendantsOf(root);
-    for (qint64 pid : pids) {
-        QFile f(QStringLiteral("/proc/%1/cmdline").arg(pid));
-        if (!f.open(QIODevice::ReadOnly))
+    for (const qint64 pid : descendantsOf(root)) {
+        if (!program.isEmpty() && proc::programName(pid) != program)
             continue;
-        QByteArray cmd = f.readAll();
-        if (!program.isEmpty()) {
-            const QByteArray argv0 = cmd.left(cmd.indexOf('\0'));
-            if (QString::fromUtf8(argv0.mid(argv0.lastIndexOf('/') + 1)) != program)
-                continue;
-        }
-        cmd.replace('\0', ' ');
-        const QString line = QString::fromUtf8(cmd);
+        // A trailing space, as ps would show the argv: "/usr/sbin/sshd" alone still matches "/sshd ".
+        const QString line = proc::commandLine(pid) + QLatin1Char(' ');
         // sshd's own per-connection processes are not "remote processes".
         if (line.startsWith(QStringLiteral("sshd:")) || line.contains(QStringLiteral("/sshd ")))
             continue;
@@ -273,11 +222,8 @@ int Sandbox::killSshdSessions()
     if (root <= 0)
         return 0;
     int killed = 0;
-    for (qint64 pid : descendantsOf(root)) {
-        QFile f(QStringLiteral("/proc/%1/cmdline").arg(pid));
-        if (!f.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray cmd = f.readAll();
+    for (const qint64 pid : descendantsOf(root)) {
+        const QByteArray cmd = proc::argv(pid).join(' ');
         if (cmd.startsWith("sshd:") || cmd.contains("/sshd")) {
             ::kill(static_cast<pid_t>(pid), SIGKILL);
             ++killed;

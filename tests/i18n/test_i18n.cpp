@@ -6,17 +6,19 @@
 // fixture names) is a missing translation.
 #include "../ui/PodFixtures.h"
 #include "ConnectWindow.h"
-#include "ConnectionController.h"
 #include "HostKeyDialog.h"
 #include "MainWindow.h"
 #include "ProfileDialog.h"
 #include "Translations.h"
+#include "WindowProbe.h"
 #include "actions/ScaleDialog.h"
 #include "cluster/ClusterViews.h"
 #include "data/DataWorkspace.h"
 #include "db/SnapshotCache.h"
 #include "kube/ClusterParsers.h"
 #include "profiles/ProfileStore.h"
+#include "session/ClusterFeed.h"
+#include "session/Session.h"
 #include "ssh/SshConfig.h"
 
 #include <QAbstractButton>
@@ -237,21 +239,26 @@ void TestI18n::buildViews(const std::function<void(QWidget *)> &visit)
         kube::ClusterSnapshot snapshot;
         snapshot.workloads = kube::parseWorkloadList(f.readAll()).value();
         snapshot.fetchedAt = QDateTime::currentDateTimeUtc();
-        ConnectionController controller;
-        controller.podModel()->setNow(test::fixtureNow());
-        controller.podModel()->setPods(test::joledevPods(true));
-        MainWindow w(&controller);
+        session::Session session;
+        MainWindow w(&session);
+        PodListModel *model = test::probe::podModel(&w);
+        QTabWidget *tabs = test::probe::tabs(&w);
+        ui::PodsPage *pods = test::probe::podsPage(&w);
+        QVERIFY(model && tabs && pods);
+        model->setNow(test::fixtureNow());
+        model->setPods(test::joledevPods(true));
         w.resize(1200, 700);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
-        w.clusterViews()->applySnapshot(snapshot);
-        for (int i = 0; i < w.tabs()->count(); ++i) {
-            w.tabs()->setCurrentIndex(i);
+        // A round, as the session's ClusterFeed hands it over.
+        emit session.cluster()->updated(snapshot);
+        for (int i = 0; i < tabs->count(); ++i) {
+            tabs->setCurrentIndex(i);
             QCoreApplication::processEvents();
             visit(&w);
         }
-        w.tabs()->setCurrentIndex(0);
-        QVERIFY(w.selectPod(QStringLiteral("joledev"), test::joledevPods(true).first().name));
+        tabs->setCurrentIndex(0);
+        QVERIFY(pods->selectPod(QStringLiteral("joledev"), test::joledevPods(true).first().name));
         QCoreApplication::processEvents();
         visit(&w);
     }

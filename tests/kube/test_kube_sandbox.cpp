@@ -2,6 +2,7 @@
 // next to `-o json` of the same pods; PodParser/PodStatus must reproduce it.
 #include "KubectlTableOracle.h"
 #include "Sandbox.h"
+#include "ProcessTree.h"
 #include "SandboxSession.h"
 #include "core/MetaTypes.h"
 #include "kube/ClusterPoller.h"
@@ -121,38 +122,11 @@ int killRemote(const test::Sandbox &sb, const QString &program, const QString &p
     const qint64 root = sb.sshdPid();
     if (root <= 0)
         return 0;
-    QHash<qint64, QList<qint64>> children;
-    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-    for (const QString &e : entries) {
-        bool isPid = false;
-        const qint64 pid = e.toLongLong(&isPid);
-        if (!isPid)
-            continue;
-        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-        if (!stat.open(QIODevice::ReadOnly))
-            continue;
-        // "pid (comm) state ppid ...": comm may hold spaces, so read after the last ')'.
-        const QByteArray line = stat.readAll();
-        const QList<QByteArray> rest = line.mid(line.lastIndexOf(')') + 2).split(' ');
-        if (rest.size() > 1)
-            children[rest.at(1).toLongLong()].append(pid);
-    }
     int killed = 0;
-    QList<qint64> todo{root};
-    for (int visited = 0; !todo.isEmpty() && visited < 100000; ++visited) {
-        const qint64 p = todo.takeLast();
-        for (qint64 c : children.value(p)) {
-            todo.append(c);
-            QFile f(QStringLiteral("/proc/%1/cmdline").arg(c));
-            if (!f.open(QIODevice::ReadOnly))
-                continue;
-            const QList<QByteArray> argv = f.readAll().split('\0');
-            const QString arg0 = QString::fromUtf8(argv.value(0));
-            QByteArray joined = argv.join(' ');
-            if ((arg0 == program || arg0.endsWith(QLatin1Char('/') + program)) &&
-                QString::fromUtf8(joined).contains(pattern) && ::kill(static_cast<pid_t>(c), SIGKILL) == 0)
-                ++killed;
-        }
+    for (const qint64 pid : test::proc::descendantsOf(root, true)) {
+        if (test::proc::programName(pid) == program && test::proc::commandLine(pid).contains(pattern) &&
+            ::kill(static_cast<pid_t>(pid), SIGKILL) == 0)
+            ++killed;
     }
     return killed;
 }
@@ -447,17 +421,13 @@ void TestKubeSandbox::probeListThenPollerTakesTurns()
     registerCoreMetaTypes();
     test::Sandbox sb;
     QVERIFY2(sb.start(QStringLiteral("joledev")), qPrintable(sb.errorString()));
-    ssh::SshConnection conn;
-    QSignalSpy connected(&conn, &ssh::SshConnection::connected);
-    conn.open(sb.target(QStringLiteral("ed25519")));
-    QVERIFY(connected.wait(30000));
-    remote::KubectlRunner runner(&conn);
-    QSignalSpy probed(&runner, &remote::KubectlRunner::probed);
-    QSignalSpy detected(&runner, &remote::KubectlRunner::detected);
-    runner.detect({}, kube::ResourceWatcher::listArgs());
-    QVERIFY(detected.wait(30000));
-    QCOMPARE(probed.size(), 1);
-    const QByteArray list = probed.first().first().toByteArray();
+    test::SandboxSession::Options detect;
+    detect.probeArgs = kube::ResourceWatcher::listArgs();
+    test::SandboxSession session = test::SandboxSession::open(sb.target(QStringLiteral("ed25519")), detect);
+    QVERIFY2(session, qPrintable(session.error));
+    remote::KubectlRunner &runner = *session.runner;
+    QCOMPARE(session.probes.size(), 1);
+    const QByteArray list = session.probes.first();
     const Result<QList<kube::PodInfo>> pods = kube::parsePodList(list);
     QVERIFY2(pods.ok(), qPrintable(pods.ok() ? QString() : pods.error().message));
     QVERIFY(pods->size() > 5);

@@ -4,6 +4,7 @@
 // metrics-server switched off) is reported as missing in words, and the other
 // figures still come.
 #include "Sandbox.h"
+#include "SandboxSession.h"
 #include "core/MetaTypes.h"
 #include "kube/ClusterPoller.h"
 #include "metrics/ClusterUsage.h"
@@ -29,14 +30,10 @@ private slots:
         registerCoreMetaTypes();
         qRegisterMetaType<vigia::metrics::Sample>();
         QVERIFY2(m_sb.start(), qPrintable(m_sb.errorString()));
-        m_conn = std::make_unique<ssh::SshConnection>();
-        QSignalSpy connected(m_conn.get(), &ssh::SshConnection::connected);
-        m_conn->open(m_sb.target(QStringLiteral("ed25519")));
-        QVERIFY(connected.wait(20000));
-        m_runner = std::make_unique<remote::KubectlRunner>(m_conn.get());
-        QSignalSpy detected(m_runner.get(), &remote::KubectlRunner::detected);
-        m_runner->detect();
-        QVERIFY(detected.wait(30000));
+        test::SandboxSession session = test::SandboxSession::open(m_sb);
+        QVERIFY2(session, qPrintable(session.error));
+        m_conn = std::move(session.conn);
+        m_runner = std::move(session.runner);
     }
 
     void cleanupTestCase()

@@ -1,4 +1,5 @@
 // The SSH transport against the sandbox's real OpenSSH sshd.
+#include "ProcessTree.h"
 #include "Sandbox.h"
 #include "remote/ShellQuote.h"
 #include "ssh/Fingerprint.h"
@@ -54,63 +55,20 @@ QString cmd(const QStringList &argv)
     return remote::buildCommandLine(argv);
 }
 
-QList<int> childrenOf(int root)
-{
-    QHash<int, int> parent;
-    const QStringList procs = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-    for (const QString &d : procs) {
-        bool ok = false;
-        const int pid = d.toInt(&ok);
-        if (!ok)
-            continue;
-        QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
-        if (!f.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray s = f.readAll();
-        const int rp = s.lastIndexOf(')');
-        parent.insert(pid, s.mid(rp + 2).split(' ').value(1).toInt());
-    }
-    QList<int> out;
-    QList<int> frontier{root};
-    for (int guard = 0; !frontier.isEmpty() && guard < 100000; ++guard) {
-        const int p = frontier.takeFirst();
-        for (auto it = parent.cbegin(); it != parent.cend(); ++it)
-            if (it.value() == p) {
-                out << it.key();
-                frontier << it.key();
-            }
-    }
-    return out;
-}
-
 // Every process on this machine whose command line contains the pattern. The
 // sandbox's sshd is local, and a process orphaned by a failed kill is
 // reparented away from sshd, where remoteProcessCount() would not see it.
 int countEverywhere(const QString &pattern, bool exact = false)
 {
     int n = 0;
-    const QStringList procs = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-    for (const QString &d : procs) {
-        bool ok = false;
-        const int pid = d.toInt(&ok);
-        if (!ok || pid == int(QCoreApplication::applicationPid()))
+    for (const qint64 pid : test::proc::allPids()) {
+        if (pid == QCoreApplication::applicationPid())
             continue;
-        QFile f(QStringLiteral("/proc/%1/cmdline").arg(pid));
-        if (!f.open(QIODevice::ReadOnly))
-            continue;
-        QByteArray c = f.readAll();
-        c.replace('\0', ' ');
-        const QString line = QString::fromLocal8Bit(c).trimmed();
+        const QString line = test::proc::commandLine(pid).trimmed();
         if (exact ? line == pattern : line.contains(pattern))
             ++n;
     }
     return n;
-}
-
-QByteArray comm(int pid)
-{
-    QFile f(QStringLiteral("/proc/%1/comm").arg(pid));
-    return f.open(QIODevice::ReadOnly) ? f.readAll().trimmed() : QByteArray();
 }
 
 } // namespace
@@ -835,14 +793,14 @@ void TestSsh::silentPeerIsDetected()
 {
     const int listener = int(m_sb.sshdPid());
     QVERIFY2(listener > 0, "the sandbox must report sshd_pid");
-    const QList<int> before = childrenOf(listener);
+    const QList<qint64> before = test::proc::childrenOf(listener, true);
     SshTarget t = m_sb.target();
     t.keepaliveIntervalMs = 1000;
     auto c = connectWith(t);
     QVERIFY(c);
-    QList<int> mine;
-    for (int pid : childrenOf(listener))
-        if (!before.contains(pid) && comm(pid) == "sshd")
+    QList<qint64> mine;
+    for (const qint64 pid : test::proc::childrenOf(listener, true))
+        if (!before.contains(pid) && test::proc::comm(pid) == "sshd")
             mine << pid;
     QVERIFY(!mine.isEmpty());
     Collector col;
@@ -850,12 +808,12 @@ void TestSsh::silentPeerIsDetected()
     QSignalSpy lost(c.get(), &SshConnection::lost);
     QTest::qWait(500);
     // A frozen server: the socket stays open but nothing comes back.
-    for (int pid : mine)
-        ::kill(pid, SIGSTOP);
+    for (const qint64 pid : mine)
+        ::kill(pid_t(pid), SIGSTOP);
     auto thaw = qScopeGuard([&] {
-        for (int pid : mine) {
-            ::kill(pid, SIGKILL);
-            ::kill(pid, SIGCONT);
+        for (const qint64 pid : mine) {
+            ::kill(pid_t(pid), SIGKILL);
+            ::kill(pid_t(pid), SIGCONT);
         }
     });
     QElapsedTimer timer;

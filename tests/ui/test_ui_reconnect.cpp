@@ -1,10 +1,12 @@
 // A dropped connection comes back by itself (the 3 AM case: a Wi-Fi blip must not
 // need a click), while a refused key is never retried behind the user's back.
-#include "ConnectionController.h"
 #include "MainWindow.h"
 #include "PodListModel.h"
 #include "Sandbox.h"
 #include "SandboxProfile.h"
+#include "SandboxSession.h"
+#include "WindowProbe.h"
+#include "session/Session.h"
 #include "core/MetaTypes.h"
 
 #include <QLabel>
@@ -13,7 +15,8 @@
 #include <QTest>
 
 using namespace vigia;
-using Phase = ConnectionController::Phase;
+using Phase = session::Session::Phase;
+namespace probe = vigia::test::probe;
 
 namespace {
 
@@ -36,73 +39,82 @@ private slots:
 
     void reconnectsByItselfAfterADrop()
     {
-        ConnectionController controller;
-        MainWindow w(&controller);
+        session::Session session;
+        MainWindow w(&session);
+        PodListModel *model = probe::podModel(&w);
+        QFrame *banner = probe::banner(&w);
+        QLabel *bannerText = probe::bannerText(&w);
+        QVERIFY(model && banner && bannerText);
         w.resize(1100, 520);
         w.show();
-        controller.start(sandboxProfile(m_sb), m_sb.target(QStringLiteral("ed25519")));
-        QTRY_VERIFY_WITH_TIMEOUT(
-            controller.phase() == Phase::Connected || controller.phase() == Phase::Failed, kConnectTimeoutMs);
-        QVERIFY2(controller.phase() == Phase::Connected, qPrintable(controller.lastError().toString()));
-        QTRY_VERIFY_WITH_TIMEOUT(controller.podModel()->rowCount() > 0, kConnectTimeoutMs);
-        const int rows = controller.podModel()->rowCount();
-        QVERIFY(!controller.nextRetryAt().isValid());
+        const QString why = test::connectSession(session, m_sb, QStringLiteral("ed25519"), kConnectTimeoutMs);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+        QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() > 0, kConnectTimeoutMs);
+        const int rows = model->rowCount();
+        QCOMPARE(session.podCount(), rows);
+        QVERIFY(!session.nextRetryAt().isValid());
 
-        QSignalSpy transports(&controller, &ConnectionController::transportReady);
+        QSignalSpy transports(&session, &session::Session::ready);
         QVERIFY(m_sb.killSshdSessions() >= 1);
-        QTRY_COMPARE_WITH_TIMEOUT(controller.phase(), Phase::Lost, kConnectTimeoutMs);
-        QVERIFY(controller.nextRetryAt().isValid());
-        QVERIFY(controller.isStale());
-        QCOMPARE(controller.podModel()->rowCount(), rows); // the last good rows stay
-        QTRY_VERIFY_WITH_TIMEOUT(w.banner()->isVisible(), 5000);
-        QVERIFY2(w.bannerLabel()->text().contains(QLatin1String("Reconnecting by itself")),
-                 qPrintable(w.bannerLabel()->text()));
+        QTRY_COMPARE_WITH_TIMEOUT(session.phase(), Phase::Lost, kConnectTimeoutMs);
+        QVERIFY(session.nextRetryAt().isValid());
+        QVERIFY(session.isStale());
+        QCOMPARE(model->rowCount(), rows); // the last good rows stay
+        QVERIFY(model->isStale());
+        QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 5000);
+        QVERIFY2(bannerText->text().contains(QLatin1String("Reconnecting by itself")),
+                 qPrintable(bannerText->text()));
 
         // No click: the first retry (2 s) reconnects, and the views get the new transport.
         QTRY_VERIFY_WITH_TIMEOUT(transports.size() == 1, kConnectTimeoutMs);
-        QTRY_COMPARE_WITH_TIMEOUT(controller.phase(), Phase::Connected, kConnectTimeoutMs);
-        QTRY_VERIFY_WITH_TIMEOUT(!controller.isStale(), kConnectTimeoutMs);
-        QVERIFY(!controller.nextRetryAt().isValid());
-        QCOMPARE(controller.podModel()->rowCount(), rows);
-        QTRY_VERIFY_WITH_TIMEOUT(!w.banner()->isVisible(), 10000);
-        controller.disconnectFromHost();
+        QTRY_COMPARE_WITH_TIMEOUT(session.phase(), Phase::Connected, kConnectTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!session.isStale(), kConnectTimeoutMs);
+        QVERIFY(!session.nextRetryAt().isValid());
+        QCOMPARE(model->rowCount(), rows);
+        QVERIFY(!model->isStale());
+        QTRY_VERIFY_WITH_TIMEOUT(!banner->isVisible(), 10000);
+        session.disconnectFromHost();
     }
 
     // libssh2 1.10 cannot sign with an RSA key against this sshd: authentication fails,
     // and that is the user's to fix, so nothing is scheduled.
     void authenticationFailureIsNotRetried()
     {
-        ConnectionController controller;
-        controller.start(sandboxProfile(m_sb), m_sb.target(QStringLiteral("rsa")));
+        session::Session session;
+        session.start(sandboxProfile(m_sb), m_sb.target(QStringLiteral("rsa")));
         QTRY_VERIFY_WITH_TIMEOUT(
-            controller.phase() == Phase::Connected || controller.phase() == Phase::Failed, kConnectTimeoutMs);
-        QCOMPARE(controller.phase(), Phase::Failed);
-        QVERIFY(!controller.nextRetryAt().isValid());
+            session.phase() == Phase::Connected || session.phase() == Phase::Failed, kConnectTimeoutMs);
+        QCOMPARE(session.phase(), Phase::Failed);
+        QVERIFY(!session.nextRetryAt().isValid());
         QTest::qWait(2500); // past the first retry delay: still failed, no new attempt
-        QCOMPARE(controller.phase(), Phase::Failed);
+        QCOMPARE(session.phase(), Phase::Failed);
     }
 
     // Last: it kills the sandbox's sshd for good. While the server stays down the
     // retries continue, further apart, and the user's Disconnect stops them.
     void keepsRetryingWhileTheServerIsDown()
     {
-        ConnectionController controller;
-        controller.start(sandboxProfile(m_sb), m_sb.target(QStringLiteral("ed25519")));
-        QTRY_COMPARE_WITH_TIMEOUT(controller.phase(), Phase::Connected, kConnectTimeoutMs);
-        QTRY_VERIFY_WITH_TIMEOUT(controller.podModel()->rowCount() > 0, kConnectTimeoutMs);
+        session::Session session;
+        // A model that follows the session, as a window's would.
+        PodListModel model;
+        model.attach(&session);
+        const QString why = test::connectSession(session, m_sb, QStringLiteral("ed25519"), kConnectTimeoutMs);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+        QTRY_VERIFY_WITH_TIMEOUT(model.rowCount() > 0, kConnectTimeoutMs);
         m_sb.killSshd();
-        QTRY_VERIFY_WITH_TIMEOUT(controller.nextRetryAt().isValid(), kConnectTimeoutMs);
-        const QDateTime first = controller.nextRetryAt();
+        QTRY_VERIFY_WITH_TIMEOUT(session.nextRetryAt().isValid(), kConnectTimeoutMs);
+        const QDateTime first = session.nextRetryAt();
         // The 2 s retry is refused; the next one is scheduled 4 s later.
-        QTRY_VERIFY_WITH_TIMEOUT(controller.nextRetryAt().isValid() && controller.nextRetryAt() > first,
+        QTRY_VERIFY_WITH_TIMEOUT(session.nextRetryAt().isValid() && session.nextRetryAt() > first,
                                  15000);
-        QCOMPARE(controller.phase(), Phase::Lost);
-        QVERIFY2(controller.nextRetryAt() >= first.addSecs(3),
-                 qPrintable(controller.nextRetryAt().toString()));
-        QVERIFY(controller.podModel()->rowCount() > 0);
-        controller.disconnectFromHost();
-        QVERIFY(!controller.nextRetryAt().isValid());
-        QCOMPARE(controller.phase(), Phase::Idle);
+        QCOMPARE(session.phase(), Phase::Lost);
+        QVERIFY2(session.nextRetryAt() >= first.addSecs(3),
+                 qPrintable(session.nextRetryAt().toString()));
+        QVERIFY(model.rowCount() > 0);
+        QVERIFY(model.isStale());
+        session.disconnectFromHost();
+        QVERIFY(!session.nextRetryAt().isValid());
+        QCOMPARE(session.phase(), Phase::Idle);
     }
 
 private:

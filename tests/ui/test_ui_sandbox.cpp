@@ -1,5 +1,4 @@
 // GUI smoke against the real sandbox: sshd + kubectl + the simulated K3s API.
-#include "ConnectionController.h"
 #include "ConnectionPrompter.h"
 #include "HostKeyDialog.h"
 #include "MainWindow.h"
@@ -9,8 +8,10 @@
 #include "PodListModel.h"
 #include "Sandbox.h"
 #include "SandboxProfile.h"
+#include "SandboxSession.h"
 #include "StatusStyle.h"
 #include "ThemePalette.h"
+#include "WindowProbe.h"
 #include "actions/ActionController.h"
 #include "actions/ActivityView.h"
 #include "actions/AuditLog.h"
@@ -30,6 +31,9 @@
 #include "logs/LogPage.h"
 #include "logs/LogPanel.h"
 #include "metrics/HistoryStore.h"
+#include "session/CapacityFeed.h"
+#include "session/ClusterFeed.h"
+#include "session/Session.h"
 
 #include <QAction>
 #include <QApplication>
@@ -59,7 +63,10 @@ QString outputPath(const QString &file)
     return QStringLiteral(VIGIA_UI_TEST_OUTPUT_DIR "/") + file;
 }
 
+using test::connectSession;
 using test::sandboxProfile;
+namespace probe = vigia::test::probe;
+using Phase = session::Session::Phase;
 
 QStringList podKeys(const PodListModel *m)
 {
@@ -67,23 +74,6 @@ QStringList podKeys(const PodListModel *m)
     for (const kube::PodInfo &p : m->pods())
         keys << p.key();
     return keys;
-}
-
-// Starts the controller on the sandbox with the ed25519 key and waits until it is
-// connected or has failed; empty when connected, else why not.
-QString connectTo(ConnectionController &controller, const test::Sandbox &sb)
-{
-    controller.start(sandboxProfile(sb), sb.target(QStringLiteral("ed25519")));
-    (void)QTest::qWaitFor(
-        [&] {
-            return controller.phase() == ConnectionController::Phase::Connected ||
-                   controller.phase() == ConnectionController::Phase::Failed;
-        },
-        kConnectTimeoutMs);
-    if (controller.phase() == ConnectionController::Phase::Connected)
-        return {};
-    return controller.lastError().message.isEmpty() ? QStringLiteral("not connected in time")
-                                                    : controller.lastError().toString();
 }
 
 template <typename T> T *waitForDialog(int timeoutMs = 10000)
@@ -143,28 +133,30 @@ void TestUiSandbox::cleanupTestCase()
 
 void TestUiSandbox::connectsAndFillsPodTable()
 {
-    ConnectionController controller;
-    MainWindow w(&controller);
+    session::Session session;
+    MainWindow w(&session);
+    PodListModel *model = probe::podModel(&w);
+    QVERIFY(model);
     w.resize(1100, 520);
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     // The sandbox's known_hosts has the key: no question may be asked.
-    QSignalSpy unknown(&controller, &ConnectionController::hostKeyUnknown);
-    QSignalSpy phases(&controller, &ConnectionController::phaseChanged);
+    QSignalSpy unknown(&session, &session::Session::hostKeyUnknown);
+    QSignalSpy phases(&session, &session::Session::phaseChanged);
 
-    const QString why = connectTo(controller, m_sb);
+    const QString why = connectSession(session, m_sb);
     QVERIFY2(why.isEmpty(), qPrintable(why));
     QCOMPARE(unknown.count(), 0);
     // Went through the stages in order.
-    QList<ConnectionController::Phase> seen;
+    QList<Phase> seen;
     for (const auto &args : std::as_const(phases))
-        seen << args.at(0).value<ConnectionController::Phase>();
-    QVERIFY(seen.contains(ConnectionController::Phase::Connecting));
-    QVERIFY(seen.contains(ConnectionController::Phase::DetectingKubectl));
-    QVERIFY(seen.indexOf(ConnectionController::Phase::DetectingKubectl) <
-            seen.indexOf(ConnectionController::Phase::Connected));
+        seen << args.at(0).value<Phase>();
+    QVERIFY(seen.contains(Phase::Connecting));
+    QVERIFY(seen.contains(Phase::DetectingKubectl));
+    QVERIFY(seen.indexOf(Phase::DetectingKubectl) <
+            seen.indexOf(Phase::Connected));
 
-    const QStringList keys = podKeys(controller.podModel());
+    const QStringList keys = podKeys(model);
     for (const QString &prefix :
          {QStringLiteral("joledev/web-"), QStringLiteral("joledev/api-quoter-"),
           QStringLiteral("joledev/api-scheduler-"), QStringLiteral("joledev/gatus-"),
@@ -173,23 +165,23 @@ void TestUiSandbox::connectsAndFillsPodTable()
             std::any_of(keys.cbegin(), keys.cend(), [&](const QString &k) { return k.startsWith(prefix); }),
             qPrintable(prefix + QStringLiteral(" missing from ") + keys.join(QLatin1Char(' '))));
     }
-    QVERIFY(w.tabs()->tabText(0).startsWith(QStringLiteral("Pods (%1").arg(keys.size())));
+    QVERIFY(probe::tabs(&w)->tabText(0).startsWith(QStringLiteral("Pods (%1").arg(keys.size())));
     // kube-system is hidden by default (one toggle away); the title counts it.
     const qsizetype system = std::count_if(keys.cbegin(), keys.cend(), [](const QString &k) {
         return k.startsWith(QLatin1String("kube-system/"));
     });
     QVERIFY(system > 0);
-    QCOMPARE(w.podView()->model()->rowCount(), keys.size() - system);
-    QVERIFY(w.stateLabel()->text().contains(QStringLiteral("Connected")));
-    QVERIFY(!w.banner()->isVisible());
+    QCOMPARE(probe::podTable(&w)->model()->rowCount(), keys.size() - system);
+    QVERIFY(probe::stateLabel(&w)->text().contains(QStringLiteral("Connected")));
+    QVERIFY(!probe::banner(&w)->isVisible());
 
     // Refresh runs the get again and changes nothing that didn't change.
-    QSignalSpy updated(&controller, &ConnectionController::podsUpdated);
-    QSignalSpy resets(controller.podModel(), &QAbstractItemModel::modelReset);
-    w.refreshAction()->trigger();
+    QSignalSpy updated(&session, &session::Session::podsUpdated);
+    QSignalSpy resets(model, &QAbstractItemModel::modelReset);
+    QVERIFY(probe::trigger(&w, QStringLiteral("refreshAction")));
     QVERIFY(updated.wait(kConnectTimeoutMs));
     QCOMPARE(resets.count(), 0);
-    QCOMPARE(podKeys(controller.podModel()).size(), keys.size());
+    QCOMPARE(podKeys(model).size(), keys.size());
 
     QTest::qWait(50);
     QVERIFY(w.grab().save(outputPath(QStringLiteral("main-window-sandbox.png"))));
@@ -208,13 +200,15 @@ void TestUiSandbox::unknownHostKeyDialogThenConnect()
     ssh::SshTarget target = m_sb.target(QStringLiteral("ed25519"));
     target.knownHostsPath = kh;
 
-    ConnectionController controller;
-    MainWindow w(&controller);
-    auto *keychain = new PassphraseKeychain(&controller);
+    session::Session session;
+    MainWindow w(&session);
+    PodListModel *model = probe::podModel(&w);
+    QVERIFY(model);
+    auto *keychain = new PassphraseKeychain(&session);
     keychain->setEnabled(false);
-    new ConnectionPrompter(&controller, &w, keychain);
+    new ConnectionPrompter(&session, &w, keychain);
     w.show();
-    controller.start(sandboxProfile(m_sb), target);
+    session.start(sandboxProfile(m_sb), target);
 
     HostKeyDialog *dlg = waitForDialog<HostKeyDialog>(kConnectTimeoutMs);
     QVERIFY2(dlg, "no host key dialog");
@@ -225,12 +219,12 @@ void TestUiSandbox::unknownHostKeyDialogThenConnect()
     dlg->grab().save(outputPath(QStringLiteral("hostkey-unknown-sandbox.png")));
     dlg->connectOnceButton()->click();
 
-    QTRY_VERIFY_WITH_TIMEOUT(controller.phase() == ConnectionController::Phase::Connected ||
-                                 controller.phase() == ConnectionController::Phase::Failed,
+    QTRY_VERIFY_WITH_TIMEOUT(session.phase() == Phase::Connected ||
+                                 session.phase() == Phase::Failed,
                              kConnectTimeoutMs);
-    QVERIFY2(controller.phase() == ConnectionController::Phase::Connected,
-             qPrintable(controller.lastError().toString()));
-    QVERIFY(controller.podModel()->rowCount() > 0);
+    QVERIFY2(session.phase() == Phase::Connected,
+             qPrintable(session.lastError().toString()));
+    QVERIFY(model->rowCount() > 0);
     QFile f(kh);
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.readAll(), QByteArray());
@@ -238,14 +232,16 @@ void TestUiSandbox::unknownHostKeyDialogThenConnect()
 
 void TestUiSandbox::passphraseDialogRetry()
 {
-    ConnectionController controller;
-    MainWindow w(&controller);
-    auto *keychain = new PassphraseKeychain(&controller);
+    session::Session session;
+    MainWindow w(&session);
+    PodListModel *model = probe::podModel(&w);
+    QVERIFY(model);
+    auto *keychain = new PassphraseKeychain(&session);
     keychain->setEnabled(false); // never touch the developer's real keychain
-    new ConnectionPrompter(&controller, &w, keychain);
+    new ConnectionPrompter(&session, &w, keychain);
     w.show();
-    QSignalSpy asked(&controller, &ConnectionController::passphraseRequired);
-    controller.start(sandboxProfile(m_sb), m_sb.target(QStringLiteral("ed25519_passphrase")));
+    QSignalSpy asked(&session, &session::Session::passphraseRequired);
+    session.start(sandboxProfile(m_sb), m_sb.target(QStringLiteral("ed25519_passphrase")));
 
     PassphraseDialog *dlg = waitForDialog<PassphraseDialog>(kConnectTimeoutMs);
     QVERIFY2(dlg, "no passphrase dialog");
@@ -261,11 +257,11 @@ void TestUiSandbox::passphraseDialogRetry()
     retry->passphraseEdit()->setText(m_sb.passphrase());
     retry->accept();
 
-    QTRY_VERIFY_WITH_TIMEOUT(controller.phase() == ConnectionController::Phase::Connected ||
-                                 controller.phase() == ConnectionController::Phase::Failed,
+    QTRY_VERIFY_WITH_TIMEOUT(session.phase() == Phase::Connected ||
+                                 session.phase() == Phase::Failed,
                              kConnectTimeoutMs);
-    QVERIFY2(controller.phase() == ConnectionController::Phase::Connected,
-             qPrintable(controller.lastError().toString()));
+    QVERIFY2(session.phase() == Phase::Connected,
+             qPrintable(session.lastError().toString()));
 }
 
 void TestUiSandbox::crashloopScenarioShowsProblemFirst()
@@ -273,24 +269,22 @@ void TestUiSandbox::crashloopScenarioShowsProblemFirst()
     // Its own sandbox: this scenario has api-scheduler in CrashLoopBackOff (OOMKilled before).
     test::Sandbox crash;
     QVERIFY2(crash.start(QStringLiteral("crashloop")), qPrintable(crash.errorString()));
-    ConnectionController controller;
-    MainWindow w(&controller);
+    session::Session session;
+    MainWindow w(&session);
+    PodListModel *model = probe::podModel(&w);
+    QVERIFY(model);
     w.resize(1100, 700);
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     Profile profile = sandboxProfile(crash);
     profile.name = QStringLiteral("joledev-vps");
     profile.readOnly = true;
-    controller.start(profile, crash.target(QStringLiteral("ed25519")));
-    QTRY_VERIFY_WITH_TIMEOUT(controller.phase() == ConnectionController::Phase::Connected ||
-                                 controller.phase() == ConnectionController::Phase::Failed,
-                             kConnectTimeoutMs);
-    QVERIFY2(controller.phase() == ConnectionController::Phase::Connected,
-             qPrintable(controller.lastError().toString()));
+    const QString why = connectSession(session, profile, crash.target(QStringLiteral("ed25519")), kConnectTimeoutMs);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
 
     // Problems first: every failing pod sits above every healthy one.
-    const QAbstractItemModel *view = w.podView()->model();
-    const int failing = controller.podModel()->failingCount();
+    const QAbstractItemModel *view = probe::podTable(&w)->model();
+    const int failing = model->failingCount();
     QVERIFY(failing > 0);
     int shownFailing = 0; // kube-system is hidden by default
     for (int r = 0; r < view->rowCount(); ++r)
@@ -303,11 +297,11 @@ void TestUiSandbox::crashloopScenarioShowsProblemFirst()
                  qPrintable(view->index(r, 0).data(PodListModel::KeyRole).toString()));
     }
     // The title counts every pod, shown or not.
-    QCOMPARE(w.tabs()->tabText(0), MainWindow::podsTabTitle(controller.podModel()->rowCount(), failing));
-    QVERIFY(w.readOnlyBadge()->isVisible());
+    QCOMPARE(probe::tabs(&w)->tabText(0), ui::PodsPage::tabTitle(model->rowCount(), failing));
+    QVERIFY(probe::readOnlyBadge(&w)->isVisible());
 
     // The joledev namespace: api-scheduler is crashing, first, with its restarts dated.
-    w.filterEdit()->setText(QStringLiteral("joledev/")); // the node is "joledev-vps"
+    probe::podFilter(&w)->setText(QStringLiteral("joledev/")); // the node is "joledev-vps"
     QCOMPARE(view->rowCount(), 4);
     QVERIFY2(
         view->index(0, PodListModel::Name).data().toString().startsWith(QStringLiteral("api-scheduler-")),
@@ -316,29 +310,29 @@ void TestUiSandbox::crashloopScenarioShowsProblemFirst()
     QVERIFY(view->index(0, PodListModel::Restarts).data().toString().contains(QStringLiteral("ago")));
     QTest::qWait(50);
     QVERIFY(w.grab().save(outputPath(QStringLiteral("main-window-crashloop-joledev.png"))));
-    w.filterEdit()->clear();
+    probe::podFilter(&w)->clear();
 
     // Select a healthy pod, as a reader would, then refresh: selection survives.
-    w.podView()->selectRow(3);
-    const QString selected = w.podView()->currentIndex().data(PodListModel::KeyRole).toString();
-    QSignalSpy updated(&controller, &ConnectionController::podsUpdated);
-    w.refreshAction()->trigger();
+    probe::podTable(&w)->selectRow(3);
+    const QString selected = probe::podTable(&w)->currentIndex().data(PodListModel::KeyRole).toString();
+    QSignalSpy updated(&session, &session::Session::podsUpdated);
+    QVERIFY(probe::trigger(&w, QStringLiteral("refreshAction")));
     QVERIFY(updated.wait(kConnectTimeoutMs));
-    QCOMPARE(w.podView()->currentIndex().data(PodListModel::KeyRole).toString(), selected);
+    QCOMPARE(probe::podTable(&w)->currentIndex().data(PodListModel::KeyRole).toString(), selected);
 
-    w.podView()->clearSelection();
-    w.podView()->scrollToTop();
+    probe::podTable(&w)->clearSelection();
+    probe::podTable(&w)->scrollToTop();
     QTest::qWait(50);
     QVERIFY(w.grab().save(outputPath(QStringLiteral("main-window-crashloop.png"))));
 
     // The Events tab streams live; the crash's BackOff warnings come first.
-    cluster::ClusterViews *cv = w.clusterViews();
-    w.tabs()->setCurrentWidget(cv->page(cluster::ClusterViews::Events));
+    cluster::ClusterViews *cv = probe::clusterViews(&w);
+    probe::tabs(&w)->setCurrentWidget(cv->page(cluster::ClusterViews::Events));
     QTRY_VERIFY_WITH_TIMEOUT(cv->eventsLive(), kConnectTimeoutMs);
     QTRY_VERIFY_WITH_TIMEOUT(cv->events()->warningCount() > 0, kConnectTimeoutMs);
     QTest::qWait(50);
     QVERIFY(w.grab().save(outputPath(QStringLiteral("main-window-crashloop-events.png"))));
-    w.tabs()->setCurrentIndex(0);
+    probe::tabs(&w)->setCurrentIndex(0);
     crash.stop();
 }
 
@@ -349,36 +343,38 @@ void TestUiSandbox::apiRefusedShowsBannerKeepsStaleRows()
 {
     test::Sandbox sb; // its own: the API is stopped here
     QVERIFY2(sb.start(QStringLiteral("joledev")), qPrintable(sb.errorString()));
-    ConnectionController controller;
-    MainWindow w(&controller);
+    session::Session session;
+    MainWindow w(&session);
+    PodListModel *model = probe::podModel(&w);
+    QVERIFY(model);
     w.resize(1100, 560);
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
-    const QString why = connectTo(controller, sb);
+    const QString why = connectSession(session, sb);
     QVERIFY2(why.isEmpty(), qPrintable(why));
-    const int rows = controller.podModel()->rowCount();
+    const int rows = model->rowCount();
     QVERIFY(rows > 0);
-    const int shown = w.podView()->model()->rowCount();
+    const int shown = probe::podTable(&w)->model()->rowCount();
     QVERIFY(shown > 0);
-    QVERIFY(!w.banner()->isVisible());
+    QVERIFY(!probe::banner(&w)->isVisible());
     auto *status = w.findChild<QLabel *>(QStringLiteral("statusText"));
     QVERIFY(status);
     QVERIFY(!status->text().contains(QStringLiteral("stale")));
 
     QVERIFY(sb.ctl({QStringLiteral("api-stop")}));
-    QTRY_VERIFY_WITH_TIMEOUT(w.banner()->isVisible(), 30000);
-    QTRY_COMPARE_WITH_TIMEOUT(controller.lastError().code, QStringLiteral("kube.refused"), 30000);
-    const QString text = w.bannerLabel()->text();
+    QTRY_VERIFY_WITH_TIMEOUT(probe::banner(&w)->isVisible(), 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(session.lastError().code, QStringLiteral("kube.refused"), 30000);
+    const QString text = probe::bannerText(&w)->text();
     // What happened, what to do, and how old the rows below are.
     QVERIFY2(text.contains(QStringLiteral("refused the connection")), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("systemctl status")), qPrintable(text));
     QVERIFY2(text.contains(QRegularExpression(QStringLiteral("Showing data from \\d\\d:\\d\\d:\\d\\d"))),
              qPrintable(text));
-    QVERIFY2(text.contains(controller.lastUpdated().toString(QStringLiteral("HH:mm:ss"))), qPrintable(text));
-    QVERIFY(controller.isStale());
-    QVERIFY(controller.podModel()->isStale());
-    QCOMPARE(controller.podModel()->rowCount(), rows);
-    QCOMPARE(w.podView()->model()->rowCount(), shown);
+    QVERIFY2(text.contains(session.lastUpdated().toString(QStringLiteral("HH:mm:ss"))), qPrintable(text));
+    QVERIFY(session.isStale());
+    QVERIFY(model->isStale());
+    QCOMPARE(model->rowCount(), rows);
+    QCOMPARE(probe::podTable(&w)->model()->rowCount(), shown);
     QVERIFY2(status->text().contains(QStringLiteral("stale")), qPrintable(status->text()));
     auto *retry = w.findChild<QPushButton *>(QStringLiteral("errorBannerRetry"));
     QVERIFY(retry && retry->isVisible());
@@ -386,12 +382,12 @@ void TestUiSandbox::apiRefusedShowsBannerKeepsStaleRows()
     QVERIFY(w.grab().save(outputPath(QStringLiteral("main-window-api-refused.png"))));
 
     QVERIFY(sb.ctl({QStringLiteral("api-start")}));
-    QTRY_VERIFY_WITH_TIMEOUT(!w.banner()->isVisible(), 30000);
-    QTRY_VERIFY_WITH_TIMEOUT(!controller.isStale(), 5000);
-    QVERIFY(!controller.podModel()->isStale());
-    QCOMPARE(controller.podModel()->rowCount(), rows);
+    QTRY_VERIFY_WITH_TIMEOUT(!probe::banner(&w)->isVisible(), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(!session.isStale(), 5000);
+    QVERIFY(!model->isStale());
+    QCOMPARE(model->rowCount(), rows);
     QVERIFY2(!status->text().contains(QStringLiteral("stale")), qPrintable(status->text()));
-    QCOMPARE(controller.phase(), ConnectionController::Phase::Connected);
+    QCOMPARE(session.phase(), Phase::Connected);
 }
 
 // metrics-server gone: CPU and memory read "—" with a tooltip that says why. A node
@@ -400,21 +396,23 @@ void TestUiSandbox::metricsMissingAndNodeNotReadyShown()
 {
     test::Sandbox sb;
     QVERIFY2(sb.start(QStringLiteral("joledev")), qPrintable(sb.errorString()));
-    ConnectionController controller;
-    MainWindow w(&controller);
+    session::Session session;
+    MainWindow w(&session);
+    PodListModel *model = probe::podModel(&w);
+    QVERIFY(model);
     w.resize(1100, 560);
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
-    cluster::ClusterViews *cv = w.clusterViews();
+    cluster::ClusterViews *cv = probe::clusterViews(&w);
     QVERIFY(cv);
     QSignalSpy applied(cv, &cluster::ClusterViews::snapshotApplied);
-    const QString why = connectTo(controller, sb);
+    const QString why = connectSession(session, sb);
     QVERIFY2(why.isEmpty(), qPrintable(why));
     QTRY_VERIFY_WITH_TIMEOUT(applied.count() > 0, kConnectTimeoutMs);
     QVERIFY(cv->snapshot().metricsAvailable);
-    QVERIFY(cv->poller());
+    QVERIFY(session.cluster()->poller());
 
-    const PodListModel *pods = controller.podModel();
+    const PodListModel *pods = model;
     auto webRow = [&]() -> int {
         for (int r = 0; r < pods->rowCount(); ++r)
             if (pods->index(r, 0)
@@ -429,15 +427,15 @@ void TestUiSandbox::metricsMissingAndNodeNotReadyShown()
     QVERIFY2(cpu0.data().toString() != QStringLiteral("—"), qPrintable(cpu0.data().toString()));
     cluster::ClusterTab *nodesTab = cv->page(cluster::ClusterViews::Nodes);
     QVERIFY(nodesTab);
-    const int nodesIdx = w.tabs()->indexOf(nodesTab);
+    const int nodesIdx = probe::tabs(&w)->indexOf(nodesTab);
     QVERIFY(nodesIdx > 0);
-    QCOMPARE(w.tabs()->tabText(nodesIdx), QStringLiteral("Nodes (1)"));
+    QCOMPARE(probe::tabs(&w)->tabText(nodesIdx), QStringLiteral("Nodes (1)"));
     QVERIFY(!nodesTab->banner()->isVisibleTo(nodesTab));
 
     QVERIFY(sb.ctl({QStringLiteral("metrics"), QStringLiteral("off")}));
     QVERIFY(sb.ctl({QStringLiteral("node-notready")}));
     const qsizetype before = applied.count();
-    cv->poller()->pollNow();
+    session.cluster()->poller()->pollNow();
     QTRY_VERIFY_WITH_TIMEOUT(applied.count() > before, kConnectTimeoutMs);
     QVERIFY(!cv->snapshot().metricsAvailable);
 
@@ -449,7 +447,7 @@ void TestUiSandbox::metricsMissingAndNodeNotReadyShown()
         QVERIFY2(tip.startsWith(QStringLiteral("No usage")), qPrintable(tip));
     }
     // Nodes: counted, labelled NotReady, and a banner saying what to check.
-    QCOMPARE(w.tabs()->tabText(nodesIdx), QStringLiteral("Nodes (1, 1 not ready)"));
+    QCOMPARE(probe::tabs(&w)->tabText(nodesIdx), QStringLiteral("Nodes (1, 1 not ready)"));
     const QAbstractItemModel *nodes = cv->nodes();
     QCOMPARE(nodes->rowCount(), 1);
     QVERIFY2(nodes->index(0, cluster::NodeListModel::Status)
@@ -463,12 +461,12 @@ void TestUiSandbox::metricsMissingAndNodeNotReadyShown()
     QVERIFY2(nodesTab->banner()->hint().contains(QStringLiteral("systemctl status k3s")),
              qPrintable(nodesTab->banner()->hint()));
     // The pods themselves are current: no stale banner on the Pods view.
-    QVERIFY(!w.banner()->isVisible());
-    QVERIFY(!controller.isStale());
-    w.tabs()->setCurrentIndex(nodesIdx);
+    QVERIFY(!probe::banner(&w)->isVisible());
+    QVERIFY(!session.isStale());
+    probe::tabs(&w)->setCurrentIndex(nodesIdx);
     QTest::qWait(50);
     QVERIFY(w.grab().save(outputPath(QStringLiteral("main-window-node-notready.png"))));
-    w.tabs()->setCurrentIndex(0);
+    probe::tabs(&w)->setCurrentIndex(0);
 
     // Metrics back, node Ready: the numbers return, the count and the banner clear.
     QVERIFY(sb.ctl({QStringLiteral("metrics"), QStringLiteral("on")}));
@@ -477,12 +475,12 @@ void TestUiSandbox::metricsMissingAndNodeNotReadyShown()
     for (int round = 0; round <= kube::ClusterPoller::kMetricsRetryRounds && !cv->snapshot().metricsAvailable;
          ++round) {
         const qsizetype before2 = applied.count();
-        cv->poller()->pollNow();
+        session.cluster()->poller()->pollNow();
         QTRY_VERIFY_WITH_TIMEOUT(applied.count() > before2, kConnectTimeoutMs);
     }
     QVERIFY(cv->snapshot().metricsAvailable);
     QVERIFY(pods->index(webRow(), PodListModel::Cpu).data().toString() != QStringLiteral("—"));
-    QCOMPARE(w.tabs()->tabText(nodesIdx), QStringLiteral("Nodes (1)"));
+    QCOMPARE(probe::tabs(&w)->tabText(nodesIdx), QStringLiteral("Nodes (1)"));
     QVERIFY(!nodesTab->banner()->isVisibleTo(nodesTab));
 }
 
@@ -493,20 +491,22 @@ void TestUiSandbox::eventsLiveWhileShown()
 {
     test::Sandbox sb;
     QVERIFY2(sb.start(QStringLiteral("joledev")), qPrintable(sb.errorString()));
-    ConnectionController controller;
-    MainWindow w(&controller);
+    session::Session session;
+    MainWindow w(&session);
+    PodListModel *model = probe::podModel(&w);
+    QVERIFY(model);
     w.resize(1100, 560);
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
-    cluster::ClusterViews *cv = w.clusterViews();
+    cluster::ClusterViews *cv = probe::clusterViews(&w);
     QVERIFY(cv);
-    cv->setEventsLinger(300);
+    session.cluster()->setEventsLinger(300);
     QSignalSpy applied(cv, &cluster::ClusterViews::snapshotApplied);
-    const QString why = connectTo(controller, sb);
+    const QString why = connectSession(session, sb);
     QVERIFY2(why.isEmpty(), qPrintable(why));
     QTRY_VERIFY_WITH_TIMEOUT(applied.count() > 0, kConnectTimeoutMs);
     QVERIFY(cv->snapshot().eventsIncluded);
-    cv->poller()->setInterval(600000);
+    session.cluster()->poller()->setInterval(600000);
     const QString eventsWatch = QStringLiteral("/api/v1/events?watch=1");
     const QString kubectl = QStringLiteral("kubectl");
     // On the Pods view: no events watch, events from the round.
@@ -521,13 +521,13 @@ void TestUiSandbox::eventsLiveWhileShown()
         return n;
     };
     cluster::ClusterTab *eventsTab = cv->page(cluster::ClusterViews::Events);
-    w.tabs()->setCurrentWidget(eventsTab);
+    probe::tabs(&w)->setCurrentWidget(eventsTab);
     QTRY_VERIFY_WITH_TIMEOUT(cv->eventsLive(), kConnectTimeoutMs);
     QVERIFY(QTest::qWaitFor([&] { return sb.remoteProcessCount(eventsWatch, kubectl) == 1; }, 10000));
     const int countBefore = cv->events()->rowCount();
     QVERIFY(countBefore > 0); // the watch's list replaced the round's, nothing lost
-    QVERIFY2(w.tabs()->tabToolTip(w.tabs()->indexOf(eventsTab)).startsWith(QStringLiteral("Live")),
-             qPrintable(w.tabs()->tabToolTip(w.tabs()->indexOf(eventsTab))));
+    QVERIFY2(probe::tabs(&w)->tabToolTip(probe::tabs(&w)->indexOf(eventsTab)).startsWith(QStringLiteral("Live")),
+             qPrintable(probe::tabs(&w)->tabToolTip(probe::tabs(&w)->indexOf(eventsTab))));
     QVERIFY(sb.ctl({QStringLiteral("event"), QStringLiteral("--namespace"), QStringLiteral("joledev"),
                     QStringLiteral("--pod"), QStringLiteral("web"), QStringLiteral("--reason"),
                     QStringLiteral("VigiaLiveOne"), QStringLiteral("--message"),
@@ -535,12 +535,12 @@ void TestUiSandbox::eventsLiveWhileShown()
     QTRY_COMPARE_WITH_TIMEOUT(eventRows(QStringLiteral("VigiaLiveOne")), 1, 10000);
     QVERIFY(cv->events()->rowCount() >= countBefore + 1); // the simulator may add its own meanwhile
     QVERIFY(w.grab().save(outputPath(QStringLiteral("main-window-events-live.png"))));
-    QCOMPARE(w.tabs()->tabText(w.tabs()->indexOf(eventsTab)), cv->tabTitle(cluster::ClusterViews::Events));
-    QVERIFY2(w.tabs()->tabText(w.tabs()->indexOf(eventsTab)).contains(QString::number(cv->events()->rowCount())),
-             qPrintable(w.tabs()->tabText(w.tabs()->indexOf(eventsTab))));
+    QCOMPARE(probe::tabs(&w)->tabText(probe::tabs(&w)->indexOf(eventsTab)), cv->tabTitle(cluster::ClusterViews::Events));
+    QVERIFY2(probe::tabs(&w)->tabText(probe::tabs(&w)->indexOf(eventsTab)).contains(QString::number(cv->events()->rowCount())),
+             qPrintable(probe::tabs(&w)->tabText(probe::tabs(&w)->indexOf(eventsTab))));
     // A round meanwhile leaves events out and keeps the live ones.
     const qsizetype before = applied.count();
-    cv->poller()->pollNow();
+    session.cluster()->poller()->pollNow();
     QTRY_VERIFY_WITH_TIMEOUT(applied.count() > before, kConnectTimeoutMs);
     QVERIFY(!applied.last().first().value<kube::ClusterSnapshot>().eventsIncluded);
     QCOMPARE(eventRows(QStringLiteral("VigiaLiveOne")), 1);
@@ -550,23 +550,23 @@ void TestUiSandbox::eventsLiveWhileShown()
     // to be running again after the round first: eventsLive() stays true across a
     // pause, while its kubectl is restarting.)
     QVERIFY(QTest::qWaitFor([&] { return sb.remoteProcessCount(eventsWatch, kubectl) == 1; }, 10000));
-    w.tabs()->setCurrentIndex(0);
-    QTRY_VERIFY_WITH_TIMEOUT(!cv->eventsWatcher(), 10000);
+    probe::tabs(&w)->setCurrentIndex(0);
+    QTRY_VERIFY_WITH_TIMEOUT(!session.cluster()->eventsWatcher(), 10000);
     QVERIFY(!cv->eventsLive());
     QVERIFY(QTest::qWaitFor([&] { return sb.remoteProcessCount(eventsWatch, kubectl) == 0; }, 10000));
     QTest::qWait(400);
     QCOMPARE(sb.remoteProcessCount(eventsWatch, kubectl), 0); // and nothing starts it again
-    QVERIFY(w.tabs()->tabToolTip(w.tabs()->indexOf(eventsTab)).startsWith(QStringLiteral("Read every 30 s")));
+    QVERIFY(probe::tabs(&w)->tabToolTip(probe::tabs(&w)->indexOf(eventsTab)).startsWith(QStringLiteral("Read every 30 s")));
 
     // A pod's own Events tab is live too.
-    QTableView *pv = w.podView();
+    QTableView *pv = probe::podTable(&w);
     int webRow = -1;
     for (int r = 0; r < pv->model()->rowCount(); ++r)
         if (pv->model()->index(r, 0).data(PodListModel::KeyRole).toString().startsWith(QLatin1String("joledev/web-")))
             webRow = r;
     QVERIFY(webRow >= 0);
     pv->setCurrentIndex(pv->model()->index(webRow, 0));
-    cluster::PodDetailsPane *details = w.podDetails();
+    cluster::PodDetailsPane *details = probe::podDetails(&w);
     QTRY_VERIFY(!details->isHidden());
     const int podEventsBefore = details->eventCount();
     details->tabs()->setCurrentIndex(cluster::PodDetailsPane::EventsTab);
@@ -577,29 +577,31 @@ void TestUiSandbox::eventsLiveWhileShown()
     QTRY_VERIFY_WITH_TIMEOUT(details->eventCount() >= podEventsBefore + 1, 10000);
     QTRY_COMPARE_WITH_TIMEOUT(eventRows(QStringLiteral("VigiaLiveTwo")), 1, 10000);
     details->tabs()->setCurrentIndex(cluster::PodDetailsPane::OverviewTab);
-    QTRY_VERIFY_WITH_TIMEOUT(!cv->eventsWatcher(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!session.cluster()->eventsWatcher(), 10000);
     QVERIFY(QTest::qWaitFor([&] { return sb.remoteProcessCount(eventsWatch, kubectl) == 0; }, 10000));
 }
 
 void TestUiSandbox::lostConnectionKeepsStaleRows()
 {
-    ConnectionController controller;
-    MainWindow w(&controller);
+    session::Session session;
+    MainWindow w(&session);
+    PodListModel *model = probe::podModel(&w);
+    QVERIFY(model);
     w.show();
-    const QString why = connectTo(controller, m_sb);
+    const QString why = connectSession(session, m_sb);
     QVERIFY2(why.isEmpty(), qPrintable(why));
-    const int rows = controller.podModel()->rowCount();
+    const int rows = model->rowCount();
     QVERIFY(rows > 0);
 
     m_sb.killSshd();
     // A refresh on a dead connection must end in Lost (or a failed refresh), never hang.
-    w.refreshAction()->trigger();
-    QTRY_VERIFY_WITH_TIMEOUT(w.banner()->isVisible(), 45000);
-    QCOMPARE(controller.podModel()->rowCount(), rows);
-    QVERIFY(controller.isStale());
-    QVERIFY(controller.podModel()->isStale());
-    QVERIFY2(w.bannerLabel()->text().contains(QStringLiteral("out of date")),
-             qPrintable(w.bannerLabel()->text()));
+    probe::action(&w, QStringLiteral("refreshAction"))->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(probe::banner(&w)->isVisible(), 45000);
+    QCOMPARE(model->rowCount(), rows);
+    QVERIFY(session.isStale());
+    QVERIFY(model->isStale());
+    QVERIFY2(probe::bannerText(&w)->text().contains(QStringLiteral("out of date")),
+             qPrintable(probe::bannerText(&w)->text()));
     w.grab().save(outputPath(QStringLiteral("main-window-lost.png")));
     // The sandbox is dead now; later tests would need a new one.
     m_sb.stop();
@@ -612,24 +614,26 @@ void TestUiSandbox::workspaceTabsAndPodLogs()
     QVERIFY(auditDir.isValid());
     actions::AuditLog audit;
     QVERIFY(audit.open(auditDir.filePath(QStringLiteral("audit.sqlite"))).ok());
-    ConnectionController controller;
-    MainWindow w(&controller, &audit);
+    session::Session session(&audit);
+    MainWindow w(&session);
+    PodListModel *model = probe::podModel(&w);
+    QVERIFY(model);
     w.resize(1100, 560);
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
 
     // The workspace tabs are there, in order, after Pods.
     QStringList titles;
-    for (int i = 0; i < w.tabs()->count(); ++i)
-        titles << w.tabs()->tabText(i);
+    for (int i = 0; i < probe::tabs(&w)->count(); ++i)
+        titles << probe::tabs(&w)->tabText(i);
     QVERIFY2(titles.size() >= 5, qPrintable(titles.join(QLatin1Char(','))));
     QVERIFY(titles.at(0).startsWith(QStringLiteral("Pods")));
-    const int logsIdx = w.tabs()->indexOf(w.logsTab());
+    const int logsIdx = probe::tabs(&w)->indexOf(probe::page(&w, QStringLiteral("logsTab")));
     QVERIFY(logsIdx > 0);
-    QVERIFY(w.tabs()->indexOf(w.dataTab()) > logsIdx);
-    QVERIFY(w.tabs()->indexOf(w.capacityTab()) > w.tabs()->indexOf(w.dataTab()));
-    QVERIFY(w.tabs()->indexOf(w.activityTab()) > w.tabs()->indexOf(w.capacityTab()));
-    QVERIFY(w.activityView() != nullptr);
+    QVERIFY(probe::tabs(&w)->indexOf(probe::page(&w, QStringLiteral("dataTab"))) > logsIdx);
+    QVERIFY(probe::tabs(&w)->indexOf(probe::page(&w, QStringLiteral("capacityTab"))) > probe::tabs(&w)->indexOf(probe::page(&w, QStringLiteral("dataTab"))));
+    QVERIFY(probe::tabs(&w)->indexOf(probe::page(&w, QStringLiteral("activityTab"))) > probe::tabs(&w)->indexOf(probe::page(&w, QStringLiteral("capacityTab"))));
+    QVERIFY(probe::activityView(&w) != nullptr);
 
     Profile profile = sandboxProfile(m_sb);
     // The name the README's screenshot shows; nothing cached from an earlier run.
@@ -640,57 +644,57 @@ void TestUiSandbox::workspaceTabsAndPodLogs()
     profile.appointmentsDbPath = dbs.value(QStringLiteral("scheduler")).toString();
     profile.quotesDbPath = dbs.value(QStringLiteral("quoter")).toString();
     QVERIFY2(!profile.appointmentsDbPath.isEmpty(), "the sandbox names its scheduler database");
-    controller.start(profile, m_sb.target(QStringLiteral("ed25519")));
+    session.start(profile, m_sb.target(QStringLiteral("ed25519")));
     // The per-server views open as soon as the connection starts, before it is up.
-    QVERIFY(w.historyStore() != nullptr);
-    QVERIFY(w.dataWorkspace() != nullptr);
+    QVERIFY(session.capacity()->history() != nullptr);
+    QVERIFY(probe::dataWorkspace(&w) != nullptr);
     // No snapshot cached for this fresh profile: the first one is taken once connected.
-    QSignalSpy dataRefreshed(w.dataWorkspace(), &ui::DataWorkspace::refreshed);
-    QTRY_VERIFY_WITH_TIMEOUT(controller.phase() == ConnectionController::Phase::Connected ||
-                                 controller.phase() == ConnectionController::Phase::Failed,
+    QSignalSpy dataRefreshed(probe::dataWorkspace(&w), &ui::DataWorkspace::refreshed);
+    QTRY_VERIFY_WITH_TIMEOUT(session.phase() == Phase::Connected ||
+                                 session.phase() == Phase::Failed,
                              kConnectTimeoutMs);
-    QVERIFY2(controller.phase() == ConnectionController::Phase::Connected,
-             qPrintable(controller.lastError().toString()));
-    QVERIFY(w.actionController() != nullptr);
+    QVERIFY2(session.phase() == Phase::Connected,
+             qPrintable(session.lastError().toString()));
+    QVERIFY(probe::workloadActions(&w)->controller() != nullptr);
 
     // Ctrl+<n> switches to the n-th tab from the keyboard.
     QApplication::setActiveWindow(&w);
-    w.tabs()->setCurrentIndex(0);
-    w.podView()->setFocus();
-    QTest::keyClick(w.podView(), Qt::Key(Qt::Key_1 + logsIdx), Qt::ControlModifier);
-    QCOMPARE(w.tabs()->currentIndex(), logsIdx);
-    w.tabs()->setCurrentIndex(0);
+    probe::tabs(&w)->setCurrentIndex(0);
+    probe::podTable(&w)->setFocus();
+    QTest::keyClick(probe::podTable(&w), Qt::Key(Qt::Key_1 + logsIdx), Qt::ControlModifier);
+    QCOMPARE(probe::tabs(&w)->currentIndex(), logsIdx);
+    probe::tabs(&w)->setCurrentIndex(0);
 
     // Select the web pod and press L: its log opens in the Logs tab and lines arrive.
     bool selected = false;
-    for (const kube::PodInfo &p : controller.podModel()->pods()) {
+    for (const kube::PodInfo &p : model->pods()) {
         if (p.key().startsWith(QStringLiteral("joledev/web-"))) {
-            selected = w.selectPod(p.ns, p.name);
+            selected = probe::podsPage(&w)->selectPod(p.ns, p.name);
             break;
         }
     }
     QVERIFY(selected);
-    QCOMPARE(w.selectedPod()->ns, QStringLiteral("joledev"));
-    w.podView()->setFocus();
-    QTest::keyClick(w.podView(), Qt::Key_L);
-    QCOMPARE(w.tabs()->currentWidget(), w.logsTab());
-    QCOMPARE(w.logPanel()->pageCount(), 1);
-    logs::LogPage *page = w.logPanel()->currentPage();
+    QCOMPARE(probe::podsPage(&w)->selectedPod()->ns, QStringLiteral("joledev"));
+    probe::podTable(&w)->setFocus();
+    QTest::keyClick(probe::podTable(&w), Qt::Key_L);
+    QCOMPARE(probe::tabs(&w)->currentWidget(), probe::page(&w, QStringLiteral("logsTab")));
+    QCOMPARE(probe::logPanel(&w)->pageCount(), 1);
+    logs::LogPage *page = probe::logPanel(&w)->currentPage();
     QVERIFY(page);
     QVERIFY(page->pod().name.startsWith(QStringLiteral("web-")));
     QTRY_VERIFY_WITH_TIMEOUT(page->buffer()->size() > 0, kConnectTimeoutMs);
 
     // The capacity view is fed: the sampler's first tick lands in the history.
-    QVERIFY(w.capacityView() != nullptr);
-    QTRY_VERIFY_WITH_TIMEOUT(!w.historyStore()->seriesKeys().isEmpty(), kConnectTimeoutMs);
-    w.tabs()->setCurrentIndex(0);
-    QVERIFY(w.selectPod(page->pod().ns, page->pod().name));
+    QVERIFY(probe::capacityView(&w) != nullptr);
+    QTRY_VERIFY_WITH_TIMEOUT(!session.capacity()->history()->seriesKeys().isEmpty(), kConnectTimeoutMs);
+    probe::tabs(&w)->setCurrentIndex(0);
+    QVERIFY(probe::podsPage(&w)->selectPod(page->pod().ns, page->pod().name));
 
     // Restart the web pod's deployment from the toolbar: confirm, sent, recorded in Activity.
-    QVERIFY(w.selectPod(page->pod().ns, page->pod().name));
+    QVERIFY(probe::podsPage(&w)->selectPod(page->pod().ns, page->pod().name));
     auto *restart = w.findChild<QAction *>(QStringLiteral("restartAction"));
     QVERIFY(restart && restart->isEnabled());
-    QSignalSpy finished(w.actionController(), &ui::ActionController::actionFinished);
+    QSignalSpy finished(probe::workloadActions(&w)->controller(), &ui::ActionController::actionFinished);
     restart->trigger();
     auto *confirm = waitForDialog<ui::ConfirmActionDialog>();
     QVERIFY(confirm);
@@ -700,10 +704,10 @@ void TestUiSandbox::workspaceTabsAndPodLogs()
     const auto result = finished.first().at(0).value<actions::ActionResult>();
     QVERIFY2(result.ok(), qPrintable(result.spec.objectName));
     QCOMPARE(result.spec.objectName, QStringLiteral("web"));
-    QTRY_VERIFY_WITH_TIMEOUT(w.activityView()->table()->model()->rowCount() > 0, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(probe::activityView(&w)->table()->model()->rowCount() > 0, 5000);
     // The rollout panel docks below the tabs without making the window taller.
-    QTRY_VERIFY_WITH_TIMEOUT(w.rolloutPanel()->isVisible(), 5000);
-    w.tabs()->setCurrentIndex(0);
+    QTRY_VERIFY_WITH_TIMEOUT(probe::rolloutPanel(&w)->isVisible(), 5000);
+    probe::tabs(&w)->setCurrentIndex(0);
     QTest::qWait(100);
     QVERIFY(w.grab().save(outputPath(QStringLiteral("main-window-rollout.png"))));
     for (QDockWidget *dock : w.findChildren<QDockWidget *>())
@@ -716,8 +720,8 @@ void TestUiSandbox::workspaceTabsAndPodLogs()
     QVERIFY2(w.minimumSizeHint().height() <= 700, "the window fits a laptop screen");
     QVERIFY(dataRefreshed.count() > 0 || dataRefreshed.wait(60000));
     QCOMPARE(dataRefreshed.first().at(0).toBool(), true);
-    for (QWidget *tab : {w.tabs()->widget(0), w.logsTab(), w.dataTab(), w.capacityTab(), w.activityTab()}) {
-        w.tabs()->setCurrentWidget(tab);
+    for (QWidget *tab : {probe::tabs(&w)->widget(0), probe::page(&w, QStringLiteral("logsTab")), probe::page(&w, QStringLiteral("dataTab")), probe::page(&w, QStringLiteral("capacityTab")), probe::page(&w, QStringLiteral("activityTab"))}) {
+        probe::tabs(&w)->setCurrentWidget(tab);
         QTest::qWait(100);
         QVERIFY(w.grab().save(outputPath(QStringLiteral("main-window-%1.png").arg(tab->objectName()))));
     }

@@ -23,6 +23,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <functional>
+
 namespace vigia::ui {
 
 namespace {
@@ -85,6 +87,17 @@ PodsPage::PodsPage(QWidget *parent) : QWidget(parent), m_model(new PodListModel(
     connect(m_namespaces, &QComboBox::currentIndexChanged, this,
             [this] { m_proxy->setNamespaceChoice(m_namespaces->currentData().toString()); });
     m_filter->installEventFilter(new FilterEscape(m_filter, m_view));
+    // k9s' "/ name Enter": Enter in the filter puts the keyboard on the first match, so L or P act on it.
+    connect(m_filter, &QLineEdit::returnPressed, this, [this] {
+        if (m_proxy->rowCount() == 0)
+            return;
+        const QModelIndex first = m_proxy->index(0, 0);
+        m_view->setCurrentIndex(first);
+        m_view->selectionModel()->select(first, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        m_view->setFocus(Qt::ShortcutFocusReason);
+    });
+    // From the filter, Tab goes to the table, not through the check box and the namespace box.
+    setTabOrder(m_filter, m_view);
     // Scoped to this page: the cluster tabs have their own "/" for their filters.
     auto *slash = new QShortcut(QKeySequence(Qt::Key_Slash), this);
     slash->setContext(Qt::WidgetWithChildrenShortcut);
@@ -99,6 +112,8 @@ PodsPage::PodsPage(QWidget *parent) : QWidget(parent), m_model(new PodListModel(
     connect(m_model, &PodListModel::countsChanged, this, &PodsPage::updateTitle);
     connect(m_model, &PodListModel::countsChanged, this, &PodsPage::updateNamespaces);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &PodsPage::selectionChanged);
+    connect(this, &PodsPage::selectionChanged, this, &PodsPage::updateLogActions);
+    updateLogActions();
 
     auto *ageTimer = new QTimer(this);
     ageTimer->setInterval(15000);
@@ -182,6 +197,21 @@ void PodsPage::buildTable()
         enter->setContext(Qt::WidgetShortcut);
         connect(enter, &QShortcut::activated, this, [this] { openSelectedPodLogs(false); });
     }
+    // E: the pod's events; R and U: restart or undo its owner (the window's actions, confirmed as ever).
+    auto key = [this](Qt::Key k, std::function<void()> what) {
+        auto *sc = new QShortcut(QKeySequence(k), m_view);
+        sc->setContext(Qt::WidgetShortcut);
+        connect(sc, &QShortcut::activated, this, std::move(what));
+    };
+    key(Qt::Key_E, [this] {
+        if (!selectedPod())
+            return;
+        m_details->show();
+        m_details->tabs()->setCurrentIndex(cluster::PodDetailsPane::EventsTab);
+        emit eventsShownChanged();
+    });
+    key(Qt::Key_R, [this] { triggerMenuAction(QStringLiteral("restartAction")); });
+    key(Qt::Key_U, [this] { triggerMenuAction(QStringLiteral("undoAction")); });
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_view, &QWidget::customContextMenuRequested, this, &PodsPage::showMenu);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
@@ -203,6 +233,10 @@ void PodsPage::attach(session::Session *session)
     connect(session, &session::Session::servicesGone, this, [this] { m_details->setRunner(nullptr); });
     if (session->runner())
         m_details->setRunner(session->runner());
+    connect(session, &session::Session::phaseChanged, this, [this](session::Session::Phase phase) {
+        if (phase == session::Session::Phase::Connected)
+            QTimer::singleShot(0, this, &PodsPage::selectFirstProblem);
+    });
     connect(session, &session::Session::podsUpdated, this, [this] {
         fitColumnsOnce();
         updateStatus();
@@ -291,13 +325,42 @@ Result<actions::ActionSpec> PodsPage::actionSpec(actions::ActionKind kind) const
     return actions::podActionSpec(kind, *pod, workloads);
 }
 
+void PodsPage::updateLogActions()
+{
+    const kube::PodInfo *pod = selectedPod();
+    m_logsAction->setEnabled(pod != nullptr);
+    m_previousLogsAction->setEnabled(pod && pod->restarts > 0);
+}
+
+void PodsPage::triggerMenuAction(const QString &name)
+{
+    for (QAction *a : std::as_const(m_menuActions))
+        if (a->objectName() == name && a->isEnabled())
+            a->trigger();
+}
+
+void PodsPage::selectFirstProblem()
+{
+    // The current row moves, the keyboard does not: whoever is typing in a field goes on
+    // typing. A row the reader already chose stays.
+    if (m_view->currentIndex().isValid())
+        return;
+    for (int r = 0; r < m_proxy->rowCount(); ++r) {
+        const QModelIndex idx = m_proxy->index(r, 0);
+        if (isFailing(Severity(idx.data(PodListModel::SeverityRole).toInt()))) {
+            m_view->setCurrentIndex(idx);
+            m_view->selectionModel()->select(idx, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            m_view->scrollTo(idx);
+            return;
+        }
+    }
+}
+
 void PodsPage::showMenu(const QPoint &pos)
 {
     if (!m_view->indexAt(pos).isValid())
         return;
-    const kube::PodInfo *pod = selectedPod();
-    m_logsAction->setEnabled(pod != nullptr);
-    m_previousLogsAction->setEnabled(pod && pod->restarts > 0);
+    updateLogActions();
     QMenu menu(this);
     menu.addAction(m_logsAction);
     menu.addAction(m_previousLogsAction);

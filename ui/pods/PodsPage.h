@@ -70,6 +70,10 @@ private:
     void updateStatus();
     void updateTitle();
     void showMenu(const QPoint &pos);
+    void triggerMenuAction(const QString &name);
+    void updateLogActions();
+    // On connect: the first failing pod, so the 3 AM reader starts on it.
+    void selectFirstProblem();
 
     QPointer<session::Session> m_session;
     PodListModel *m_model = nullptr;

@@ -23,7 +23,9 @@ ConnectionHeader::ConnectionHeader(QWidget *parent) : QFrame(parent)
     m_stateLabel->setTextFormat(Qt::RichText);
     m_readOnly = new ReadOnlyBadge(this);
     m_readOnly->setObjectName(QStringLiteral("readOnlyBadge"));
-    m_readOnly->setToolTip(tr("This profile is read-only: Vigía will not change anything on the server."));
+    m_readOnly->setToolTip(tr("This profile is read-only: Vigía sends only commands that read. A database snapshot makes a "
+                              "temporary copy in your own temp folder on the server, removed as soon as it is "
+                              "downloaded."));
     m_readOnly->setVisible(false);
     m_capacityWarning = new QToolButton(this);
     m_capacityWarning->setObjectName(QStringLiteral("capacityWarning"));

@@ -90,6 +90,9 @@ ProfileDialog::ProfileDialog(const Profile &profile, const QStringList &takenNam
 
     m_readOnly = new QCheckBox(tr("Read-only: never change anything on this server"), this);
     m_readOnly->setChecked(profile.readOnly);
+    m_readOnly->setToolTip(tr("Vigía then sends only commands that read: kubectl's read verbs, files, logs and "
+                              "metrics. A database snapshot still makes a temporary copy in your own temp folder on "
+                              "the server, removed as soon as it is downloaded."));
     m_requireTypedName = new QCheckBox(tr("Ask to type the name before undo or delete"), this);
     m_requireTypedName->setObjectName(QStringLiteral("requireTypedName"));
     m_requireTypedName->setChecked(profile.requireTypedName);

@@ -1,7 +1,7 @@
 #pragma once
-// How a pod's status is presented: a severity that orders "problems first",
-// an icon and a colour. The icon carries the meaning; the colour only helps.
-#include "kube/Pod.h"
+// How a pod's severity is presented: an icon, a colour and a name. The icon
+// carries the meaning; the colour only helps.
+#include "kube/PodHealth.h"
 
 #include <QColor>
 #include <QIcon>
@@ -9,17 +9,11 @@
 
 namespace vigia {
 
-// Lower is worse, so an ascending sort puts problems first.
-enum class Severity { Error = 0, Warning = 1, Pending = 2, Ok = 3, Unknown = 4 };
-
-Severity podSeverity(const kube::PodInfo &pod);
-Severity statusSeverity(const QString &status, int readyContainers, int totalContainers);
-
-// A pod counts as failing when a person should look at it now.
-inline bool isFailing(Severity s)
-{
-    return s == Severity::Error || s == Severity::Warning;
-}
+// The rules live in the core (kube/PodHealth.h); these names keep the UI's spelling.
+using kube::isFailing;
+using kube::podSeverity;
+using kube::Severity;
+using kube::statusSeverity;
 
 QIcon severityIcon(Severity s);
 // The colour for the theme in force (the application palette), or for a given one.

@@ -4,9 +4,12 @@
 #include "Translations.h"
 #include "actions/AuditLog.h"
 #include "core/MetaTypes.h"
+#include "kube/KubeMetaTypes.h"
+#include "profiles/ProfileMetaTypes.h"
 #include "profiles/ProfileStore.h"
 #include "desktop/InstanceBridge.h"
 #include "ssh/SshConfig.h"
+#include "ssh/SshMetaTypes.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -97,7 +100,11 @@ int main(int argc, char **argv)
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/vigia/icons/vigia.svg")));
     // Light or dark from QSettings "ui/theme" or the desktop; before the first window is built.
     vigia::ThemeManager themes;
+    // Each area registers its own types; the composition root knows them all.
     vigia::registerCoreMetaTypes();
+    vigia::ssh::registerMetaTypes();
+    vigia::kube::registerMetaTypes();
+    vigia::profiles::registerMetaTypes();
     qRegisterMetaType<vigia::ResolvedTarget>();
 
     Options opts;

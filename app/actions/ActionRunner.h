@@ -7,6 +7,7 @@
 #include "actions/CommandExecutor.h"
 #include "core/Result.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
@@ -22,6 +23,9 @@ struct ActionResult {
     std::optional<int> exitCode;
     QString output;             // kubectl's stdout ("deployment.apps/x restarted")
     std::optional<Error> error; // kubectl failed
+    // No answer (timeout, connection gone): the API may have applied it. A check follows, and
+    // actionChecked() says what it found.
+    bool unknown = false;
     bool ok() const { return !error.has_value(); }
     // Whether a rollout follows that a RolloutTracker can watch.
     bool followsRollout() const { return ok() && spec.kind != ActionKind::DeletePod; }
@@ -51,6 +55,9 @@ public:
 
 signals:
     void actionFinished(quint64 token, const vigia::actions::ActionResult &result);
+    // After an unknown outcome: what looking at the object found (also in the audit trail).
+    void actionChecked(quint64 token, const vigia::actions::ActionSpec &spec, bool applied, bool known,
+                       const QString &detail);
 
 private:
     void onCommandFinished(quint64 execToken, const CommandResult &result);
@@ -60,7 +67,10 @@ private:
         ActionSpec spec;
         qint64 auditId = 0;
         QString commandLine;
+        QDateTime sentAt;
+        bool isCheck = false; // the read that follows an unknown outcome
     };
+    void check(const Pending &action);
     QPointer<CommandExecutor> m_executor;
     QPointer<AuditLog> m_audit;
     bool m_readOnly = false;

@@ -61,13 +61,6 @@ QString actionDescription(const ActionSpec &spec);
 // Undo and delete can be set (per profile) to require typing the object's name.
 bool actionIsDestructive(ActionKind kind);
 
-// Whether a kubectl argument list changes the cluster. Used by the read-only
-// gate for anything that is not an ActionSpec: unknown verbs count as mutating.
-bool isMutatingKubectl(const QStringList &kubectlArgs);
-
-// The read-only refusal, shared by every gate so the words are the same.
-Error readOnlyRefusal(const QString &what);
-
 } // namespace vigia::actions
 
 Q_DECLARE_METATYPE(vigia::actions::ActionSpec)

@@ -23,6 +23,9 @@ inline constexpr char kFailed[] = "failed";                // rollout failed (de
 inline constexpr char kTimedOut[] = "timed-out";           // stopped following before the end
 inline constexpr char kCommandFailed[] = "command-failed"; // kubectl itself failed
 inline constexpr char kStopped[] = "stopped";              // the user stopped following
+inline constexpr char kUnknown[] = "unknown";              // no answer: applied or not is not known yet
+inline constexpr char kFoundApplied[] = "found-applied";   // no answer, then found applied by a check
+inline constexpr char kNotApplied[] = "not-applied";       // no answer, then found not applied
 } // namespace outcome
 
 struct AuditEntry {

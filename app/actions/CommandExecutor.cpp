@@ -4,6 +4,7 @@
 #include "core/Log.h"
 #include "remote/KubectlErrors.h"
 #include "remote/KubectlRunner.h"
+#include "remote/ReadOnlyGate.h"
 #include "remote/ShellQuote.h"
 #include "ssh/SshConnection.h"
 
@@ -22,10 +23,10 @@ quint64 CommandExecutor::start(const QStringList &kubectlArgs, int timeoutMs)
     }();
     Q_UNUSED(registered);
     const quint64 token = m_nextToken++;
-    if (m_readOnly && isMutatingKubectl(kubectlArgs)) {
+    if (m_readOnly && remote::isMutatingKubectl(kubectlArgs)) {
         qCInfo(lcRemote) << "read-only: refused a mutating kubectl command";
         CommandResult r;
-        r.error = readOnlyRefusal(QStringLiteral("kubectl ") + kubectlArgs.value(0) + QLatin1Char(' ') +
+        r.error = remote::readOnlyRefusal(QStringLiteral("kubectl ") + kubectlArgs.value(0) + QLatin1Char(' ') +
                                   kubectlArgs.value(1));
         QTimer::singleShot(0, this, [this, token, r]() { complete(token, r); });
         return token;

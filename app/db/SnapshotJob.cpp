@@ -204,10 +204,22 @@ void SnapshotJob::vacuumPath()
                 }
             }
             const QString remoteFile = SnapshotPlanner::snapshotFileIn(m_remoteTempDir);
-            run(SnapshotStep::Vacuum, SnapshotPlanner::vacuumCommand(m_req.remotePath, remoteFile, m_sudo),
-                m_req.stepTimeoutMs,
-                [this, remoteFile](const ssh::ExitInfo &vexit, const QByteArray &vout, const QByteArray &verr) {
+            if (!openSink(m_cache.stagingPathFor(m_label, m_stagingTag)))
+                return;
+            // An upper bound, for the progress bar: the copy is the pages in use.
+            m_total = m_probe.size + m_probe.walSize;
+            // No step timeout: the copy streams for as long as the download takes.
+            run(SnapshotStep::Vacuum, SnapshotPlanner::vacuumCommand(m_req.remotePath, remoteFile, m_sudo), 0,
+                [this](const ssh::ExitInfo &vexit, const QByteArray &, const QByteArray &verr) {
+                    const bool flushed = m_sink && m_sink->flush() && m_sink->error() == QFileDevice::NoError;
+                    m_sink.reset();
+                    // The script's own trap removed the folder; a cleanup is sent only if the
+                    // script could not have run it (the channel failed before it started).
+                    if (!vexit.error)
+                        m_remoteTempDir.clear();
                     if (!vexit.success()) {
+                        SnapshotVerifier::removeWithSidecars(m_cache.stagingPathFor(m_label, m_stagingTag));
+                        m_received = 0;
                         const FailureKind k = classifyFailureKind(vexit.exitCode, verr);
                         if (k == FailureKind::NoSqlite3 && m_req.method == SnapshotMethod::Auto) {
                             // sudo's secure_path can lack sqlite3 even when the login PATH has it.
@@ -224,14 +236,16 @@ void SnapshotJob::vacuumPath()
                         cleanupRemote([this, vexit, verr] { failStep(SnapshotStep::Vacuum, vexit, verr); });
                         return;
                     }
-                    Q_UNUSED(vout);
+                    if (!flushed) {
+                        SnapshotOutcome o;
+                        o.error = makeError(QCoreApplication::translate("SnapshotJob", "Could not write the local copy (disk full?)."), {},
+                                            QStringLiteral("db.local-failed"));
+                        return finish(o);
+                    }
                     m_takenAt = QDateTime::currentDateTimeUtc();
-                    // An upper bound, for the progress bar: the copy is the pages in use.
-                    m_total = m_probe.size + m_probe.walSize;
-                    emit stageChanged(m_token, QCoreApplication::translate("SnapshotJob", "Downloading the snapshot…"));
-                    download(remoteFile, m_cache.stagingPathFor(m_label, m_stagingTag), SnapshotStep::Download, false,
-                             [this] { cleanupRemote([this] { verify(); }); });
-                });
+                    verify();
+                },
+                m_sink.get());
         });
 }
 
@@ -282,8 +296,7 @@ void SnapshotJob::copyPath()
         });
 }
 
-void SnapshotJob::download(const QString &remoteFile, const QString &localFile, SnapshotStep step, bool mayBeMissing,
-                           std::function<void()> next)
+bool SnapshotJob::openSink(const QString &localFile)
 {
     m_sink = std::make_unique<QFile>(localFile);
     if (!m_sink->open(QIODevice::WriteOnly | QIODevice::Truncate, QFile::ReadOwner | QFile::WriteOwner)) {
@@ -291,9 +304,18 @@ void SnapshotJob::download(const QString &remoteFile, const QString &localFile, 
         o.error = makeError(QCoreApplication::translate("SnapshotJob", "Could not write %1.").arg(localFile), m_sink->errorString(),
                             QStringLiteral("db.local-failed"));
         m_sink.reset();
-        return cleanupRemote([this, o] { finish(o); });
+        cleanupRemote([this, o] { finish(o); });
+        return false;
     }
     m_sink->setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    return true;
+}
+
+void SnapshotJob::download(const QString &remoteFile, const QString &localFile, SnapshotStep step, bool mayBeMissing,
+                           std::function<void()> next)
+{
+    if (!openSink(localFile))
+        return;
     const QString cmd = mayBeMissing ? SnapshotPlanner::catIfExistsCommand(remoteFile, m_sudo)
                                      : SnapshotPlanner::catCommand(remoteFile, m_sudo);
     run(step, cmd, 0, [this, step, next](const ssh::ExitInfo &exit, const QByteArray &, const QByteArray &err) {

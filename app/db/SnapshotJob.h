@@ -62,6 +62,7 @@ private:
     void beginAttempt();
     void vacuumPath();
     void copyPath();
+    bool openSink(const QString &localFile); // false: failed, and finishing with the error
     void download(const QString &remoteFile, const QString &localFile, SnapshotStep step, bool mayBeMissing,
                   std::function<void()> next);
     void verify();

@@ -1,6 +1,7 @@
 #include "db/SnapshotPlanner.h"
 
 #include "db/SqlQuote.h"
+#include "remote/CommandGate.h"
 #include "remote/ShellQuote.h"
 
 #include <QCoreApplication>
@@ -29,11 +30,32 @@ const QString kProbeScript = QStringLiteral(
 const QString kTempDirScript = QStringLiteral(
     "d=$(mktemp -d -t vigia-snap.XXXXXXXX) || exit 1; echo \"$d\"; df -Pk -- \"$d\" | tail -n 1");
 
-// exec: sudo relays a cancel's signal to its child, which must be sqlite3 itself, not a shell
-// that would leave it running. -init /dev/null: no ~/.sqliterc of the server's user applies.
-// umask 077 makes the copy 0600 as VACUUM INTO creates it.
+// The snapshot on the server is one process from copy to download: VACUUM INTO a file in the
+// folder made by tempDirCommand, then the file on stdout, and the folder removed by the EXIT trap
+// however the script ends. A dropped connection ends it too: the wrapper's watcher (or the
+// reconnect's leftover sweep) sends TERM, and the TERM, HUP and INT traps stop sqlite3 or cat and
+// exit, which runs the EXIT trap. Only SIGKILL skips the trap; the stale-folder sweep on connect
+// catches that. sqlite3 and cat run in the background and are waited for, because a shell runs a
+// trap only after its foreground command ends: a cancel under sudo (which relays TERM to this
+// shell, not to its root children) must stop sqlite3 at once, not after the VACUUM.
+// -init /dev/null: no ~/.sqliterc of the server's user applies. umask 077: the copy is 0600.
+// Each trap first ignores TERM, HUP and INT: the watcher's TERM goes to the whole group, and
+// must not kill the EXIT trap's rm (which inherits the ignoring) half-way.
+// The folder must be a vigia-snap.* one: nothing else is ever removed.
 const QString kVacuumScript = QStringLiteral(
-    "umask 077 && exec sqlite3 -init /dev/null -readonly -bail -cmd '.timeout 5000' \"$1\" \"$2\"");
+    "umask 077\n"
+    "d=${3%/*}; case ${d##*/} in vigia-snap.?*) ;; *) echo 'not a snapshot folder' >&2; exit 2;; esac\n"
+    "s=\n"
+    "trap 'trap \"\" TERM HUP INT; rm -rf -- \"$d\"' EXIT\n"
+    "trap 'trap \"\" TERM HUP INT; [ -n \"$s\" ] && kill $s 2>/dev/null; exit 143' TERM\n"
+    "trap 'trap \"\" TERM HUP INT; [ -n \"$s\" ] && kill $s 2>/dev/null; exit 129' HUP\n"
+    "trap 'trap \"\" TERM HUP INT; [ -n \"$s\" ] && kill $s 2>/dev/null; exit 130' INT\n"
+    "sqlite3 -init /dev/null -readonly -bail -cmd '.timeout 5000' \"$1\" \"$2\" </dev/null & s=$!\n"
+    "wait $s; r=$?; s=\n"
+    "[ $r -eq 0 ] || exit $r\n"
+    "cat -- \"$3\" </dev/null & s=$!\n"
+    "wait $s; r=$?; s=\n"
+    "exit $r\n");
 
 // What a copy without sqlite3 must find unchanged before and after it: in WAL
 // mode the database file is written only by checkpoints (its size and mtime,
@@ -52,6 +74,45 @@ const QString kCatIfExistsScript = QStringLiteral(
     "if [ -e \"$1\" ]; then exec cat -- \"$1\"; fi");
 
 const QByteArray kSqliteMagic("SQLite format 3\0", 16);
+
+const QString kSweepStaleScript = QStringLiteral(
+    "find \"${TMPDIR:-/tmp}/\" -maxdepth 1 -type d -name 'vigia-snap.*' "
+    "-user \"$(id -u)\" -mmin +120 -exec rm -rf -- {} + 2>/dev/null; true");
+
+// What read-only mode allows of these scripts, and why (remote/CommandGate.h).
+bool onePath(const QStringList &a)
+{
+    return a.size() == 2;
+}
+[[maybe_unused]] const bool kDeclared = [] {
+    using remote::CommandGate;
+    const auto tr = [](const char *t) { return QCoreApplication::translate("SnapshotPlanner", t); };
+    CommandGate::declareScript(kProbeScript, tr("reads the database file's size, owner and first bytes"), true,
+                               onePath);
+    CommandGate::declareScript(kFingerprintScript, tr("reads the database file's size and time and the WAL's header"),
+                               true, onePath);
+    CommandGate::declareScript(kCatIfExistsScript, tr("reads a file beside the database"), true, onePath);
+    CommandGate::declareScript(kTempDirScript,
+                               tr("makes a private temporary folder of the SSH user's own, and reads its free space"),
+                               false, [](const QStringList &a) { return a.size() == 1; });
+    CommandGate::declareScript(
+        kVacuumScript,
+        tr("copies the database, opened read-only, into Vigía's own temporary folder, sends the copy and removes "
+           "the folder"),
+        true,
+        [](const QStringList &a) {
+            if (a.size() != 4)
+                return false;
+            const QString &target = a.at(3);
+            const qsizetype slash = target.lastIndexOf(QLatin1Char('/'));
+            return slash > 0 && CommandGate::isSnapshotTempDir(target.left(slash)) &&
+                   a.at(2) == SnapshotPlanner::vacuumSql(target);
+        });
+    CommandGate::declareScript(kSweepStaleScript,
+                               tr("removes the SSH user's own snapshot folders left over two hours ago"), false,
+                               [](const QStringList &a) { return a.size() == 1; });
+    return true;
+}();
 
 } // namespace
 
@@ -225,10 +286,7 @@ QString SnapshotPlanner::cleanupCommand(const QString &dir, bool sudo)
 
 QString SnapshotPlanner::sweepStaleCommand()
 {
-    return buildCommandLine({QStringLiteral("sh"), QStringLiteral("-c"),
-                             QStringLiteral("find \"${TMPDIR:-/tmp}/\" -maxdepth 1 -type d -name 'vigia-snap.*' "
-                                            "-user \"$(id -u)\" -mmin +120 -exec rm -rf -- {} + 2>/dev/null; true"),
-                             QStringLiteral("sh")});
+    return buildCommandLine({QStringLiteral("sh"), QStringLiteral("-c"), kSweepStaleScript, QStringLiteral("sh")});
 }
 
 QString SnapshotPlanner::findDatabasesCommand(const QStringList &dirs, bool sudo)

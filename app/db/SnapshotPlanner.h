@@ -75,7 +75,8 @@ public:
 
     // The SQL text itself, with the target quoted as an SQL string literal.
     static QString vacuumSql(const QString &targetFile);
-    // Runs the vacuum, makes the result 0600, prints its size.
+    // Runs the vacuum into targetFile (0600), sends the copy on stdout, and removes targetFile's
+    // folder (a vigia-snap.* one) however it ends: one remote process, trapping EXIT, HUP and TERM.
     static QString vacuumCommand(const QString &dbPath, const QString &targetFile, bool sudo);
 
     // Prints what a copy without sqlite3 compares before and after itself (the

@@ -1,7 +1,7 @@
 #include "kube/ClusterParsers.h"
 
 #include "kube/PodStatus.h"
-#include "metrics/Quantity.h"
+#include "kube/Quantity.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -138,7 +138,7 @@ std::optional<qint64> cpuToMilli(const QString &quantity)
 {
     if (quantity.trimmed().isEmpty())
         return std::nullopt;
-    const Result<qint64> n = metrics::parseCpuNanocores(quantity.trimmed());
+    const Result<qint64> n = parseCpuNanocores(quantity.trimmed());
     if (!n.ok())
         return std::nullopt;
     return (n.value() + 999999) / 1000000;
@@ -148,7 +148,7 @@ std::optional<qint64> memoryToBytes(const QString &quantity)
 {
     if (quantity.trimmed().isEmpty())
         return std::nullopt;
-    const Result<qint64> n = metrics::parseBytes(quantity.trimmed());
+    const Result<qint64> n = parseBytes(quantity.trimmed());
     if (!n.ok())
         return std::nullopt;
     return n.value();

@@ -1,7 +1,7 @@
 #include "kube/ClusterPoller.h"
 
 #include "core/Log.h"
-#include "core/MetaTypes.h"
+#include "kube/KubeMetaTypes.h"
 #include "kube/ClusterParsers.h"
 #include "kube/ResourceWatcher.h"
 #include "remote/KubectlRunner.h"
@@ -17,7 +17,7 @@ constexpr int kQuietDeadlineMs = 15000;
 ClusterPoller::ClusterPoller(remote::KubectlRunner *runner, QObject *parent)
     : QObject(parent), m_runner(runner)
 {
-    registerCoreMetaTypes();
+    registerMetaTypes();
     qRegisterMetaType<vigia::kube::ClusterSnapshot>("vigia::kube::ClusterSnapshot");
     m_timer.setInterval(kDefaultIntervalMs);
     connect(&m_timer, &QTimer::timeout, this, [this] { pollNow(); });

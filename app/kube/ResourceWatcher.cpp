@@ -1,7 +1,7 @@
 #include "kube/ResourceWatcher.h"
 
 #include "core/Log.h"
-#include "core/MetaTypes.h"
+#include "kube/KubeMetaTypes.h"
 #include "kube/PodParser.h"
 #include "remote/KubectlErrors.h"
 #include "remote/KubectlRunner.h"
@@ -101,7 +101,7 @@ ResourceWatcher::ResourceWatcher(remote::KubectlRunner *runner, const QString &r
                                  QObject *parent)
     : QObject(parent), m_runner(runner), m_resource(resource), m_ns(ns), m_path(apiPathFor(resource, ns))
 {
-    registerCoreMetaTypes();
+    registerMetaTypes();
     qRegisterMetaType<vigia::kube::WatchBatch>("vigia::kube::WatchBatch");
     qRegisterMetaType<vigia::kube::ResourceWatcher::State>("vigia::kube::ResourceWatcher::State");
     m_batchTimer.setSingleShot(true);

@@ -1,6 +1,6 @@
 #include "metrics/Capacity.h"
 
-#include "metrics/Quantity.h"
+#include "kube/Quantity.h"
 
 #include <QLocale>
 #include <QCoreApplication>
@@ -87,7 +87,7 @@ CapacityReport computeCapacity(const CapacityInput &in)
                                QCoreApplication::translate("Capacity", "%1/%2 peaked at %3% of its %4 limit: it risks being OOM-killed.")
                                    .arg(p.ns, p.name)
                                    .arg(qint64(std::llround(100.0 * double(*row.memoryPeak) / double(*p.memoryLimit))))
-                                   .arg(formatBytes(*p.memoryLimit))});
+                                   .arg(kube::formatBytes(*p.memoryLimit))});
         }
     }
     std::sort(r.pods.begin(), r.pods.end(), [](const CapacityRow &a, const CapacityRow &b) {
@@ -129,7 +129,7 @@ CapacityReport computeCapacity(const CapacityInput &in)
         if (double(used) > 0.9 * double(r.budgetBytes))
             r.warnings.append({CapacityWarning::OverBudget, {}, {},
                                QCoreApplication::translate("Capacity", "Peak memory (%1) is over 90% of the %2 budget.")
-                                   .arg(formatBytes(used), formatBytes(r.budgetBytes))});
+                                   .arg(kube::formatBytes(used), kube::formatBytes(r.budgetBytes))});
     }
     return r;
 }

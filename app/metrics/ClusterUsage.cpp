@@ -31,4 +31,15 @@ ClusterUsage usageFromCluster(const kube::ClusterSnapshot &snapshot)
     return u;
 }
 
+NodeMemoryTotals nodeMemoryTotals(const kube::ClusterSnapshot &snapshot)
+{
+    NodeMemoryTotals t;
+    for (const kube::NodeInfo &n : snapshot.nodes) {
+        // A node that reports nothing (or nonsense) adds nothing rather than lowering the sum.
+        t.capacityBytes += qMax<qint64>(0, n.memoryCapacityBytes);
+        t.allocatableBytes += qMax<qint64>(0, n.memoryAllocatableBytes);
+    }
+    return t;
+}
+
 } // namespace vigia::metrics

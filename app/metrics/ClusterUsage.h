@@ -16,4 +16,14 @@ struct ClusterUsage {
 
 ClusterUsage usageFromCluster(const kube::ClusterSnapshot &snapshot);
 
+// The cluster's memory, summed over its nodes: what the capacity view draws as the budget
+// line when the profile sets none. Zero capacity means no node reported one (yet).
+struct NodeMemoryTotals {
+    qint64 capacityBytes = 0;
+    qint64 allocatableBytes = 0;
+    bool known() const { return capacityBytes > 0; }
+};
+
+NodeMemoryTotals nodeMemoryTotals(const kube::ClusterSnapshot &snapshot);
+
 } // namespace vigia::metrics

@@ -1,6 +1,6 @@
 #include "metrics/MetricsParsers.h"
 
-#include "metrics/Quantity.h"
+#include "kube/Quantity.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -52,13 +52,13 @@ QString quantityText(const QJsonValue &v)
 
 qint64 cpuOf(const QJsonValue &v)
 {
-    auto r = parseCpuNanocores(quantityText(v));
+    auto r = kube::parseCpuNanocores(quantityText(v));
     return r ? std::max<qint64>(0, r.value()) : 0;
 }
 
 qint64 bytesOf(const QJsonValue &v)
 {
-    auto r = parseBytes(quantityText(v));
+    auto r = kube::parseBytes(quantityText(v));
     return r ? std::max<qint64>(0, r.value()) : 0;
 }
 

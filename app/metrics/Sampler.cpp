@@ -2,12 +2,15 @@
 
 #include "core/Log.h"
 #include "metrics/MetricsParsers.h"
+#include "remote/CommandGate.h"
 #include "remote/KubectlErrors.h"
 #include "remote/ShellQuote.h"
 #include "ssh/SshConnection.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QFileInfo>
+#include <QRegularExpression>
 #include <QHash>
 #include <memory>
 
@@ -46,6 +49,22 @@ if [ $# -eq 0 ]; then echo "@@vigia:kubectl none"; else
 fi
 echo @@vigia:end
 )SH";
+
+// What read-only mode allows of the script (remote/CommandGate.h): it reads /proc, cgroup files
+// and disk use, and runs the detected kubectl prefix with `get` only.
+[[maybe_unused]] const bool kDeclared = remote::CommandGate::declareScript(
+    QString::fromLatin1(kScript),
+    QCoreApplication::translate("Sampler", "reads memory, load, disk use and metrics (kubectl get)"), false,
+    [](const QStringList &a) {
+        static const QRegularExpression what(QStringLiteral("^[a-z,]*$"));
+        if (a.size() < 3 || !what.match(a.at(2)).hasMatch())
+            return false;
+        const QStringList prefix = a.mid(3);
+        for (const QString &word : prefix)
+            if (QFileInfo(word).fileName() == QLatin1String("kubectl"))
+                return true;
+        return prefix.isEmpty();
+    });
 
 struct Section {
     QByteArray args; // text after the name on the marker line ("0" for an exit code)

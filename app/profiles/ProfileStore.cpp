@@ -1,5 +1,7 @@
 #include "profiles/ProfileStore.h"
 
+#include "profiles/ProfileMetaTypes.h"
+
 #include <QLockFile>
 
 #include <algorithm>
@@ -97,11 +99,15 @@ bool isBadHostText(const QString &h)
 
 } // namespace
 
-ProfileStore::ProfileStore() : m_settings(std::make_unique<QSettings>()) {}
+ProfileStore::ProfileStore() : m_settings(std::make_unique<QSettings>())
+{
+    profiles::registerMetaTypes();
+}
 
 ProfileStore::ProfileStore(const QString &iniPath)
     : m_settings(std::make_unique<QSettings>(iniPath, QSettings::IniFormat))
 {
+    profiles::registerMetaTypes();
 }
 
 QString ProfileStore::path() const

@@ -1,6 +1,6 @@
 #include "remote/KubectlRunner.h"
 
-#include "actions/ActionSpec.h"
+#include "remote/ReadOnlyGate.h"
 
 #include "core/Log.h"
 #include "core/MetaTypes.h"
@@ -184,8 +184,8 @@ quint64 KubectlRunner::run(const QStringList &kubectlArgs, int timeoutMs)
         // Never emit from inside run(): the caller connects after it returns the token.
         QTimer::singleShot(0, this, [this, token, e]() { emit finished(token, Result<QByteArray>(e)); });
     };
-    if (m_readOnly && actions::isMutatingKubectl(kubectlArgs)) {
-        failLater(actions::readOnlyRefusal(QStringLiteral("kubectl ") + kubectlArgs.join(QLatin1Char(' '))));
+    if (m_readOnly && isMutatingKubectl(kubectlArgs)) {
+        failLater(readOnlyRefusal(QStringLiteral("kubectl ") + kubectlArgs.join(QLatin1Char(' '))));
         return token;
     }
     if (!m_connection) {
@@ -243,7 +243,7 @@ quint64 KubectlRunner::run(const QStringList &kubectlArgs, int timeoutMs)
 
 ssh::SshChannel *KubectlRunner::stream(const QStringList &kubectlArgs, const QStringList &env)
 {
-    if (!m_connection || m_prefix.isEmpty() || (m_readOnly && actions::isMutatingKubectl(kubectlArgs)))
+    if (!m_connection || m_prefix.isEmpty() || (m_readOnly && isMutatingKubectl(kubectlArgs)))
         return nullptr;
     QStringList argv = m_prefix + kubectlArgs;
     if (!env.isEmpty() && m_prefix.first() != QLatin1String("sudo"))

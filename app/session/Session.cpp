@@ -7,7 +7,9 @@
 #include "core/Log.h"
 #include "core/MetaTypes.h"
 #include "db/CommandRunner.h"
+#include "db/SnapshotPlanner.h"
 #include "kube/ResourceWatcher.h"
+#include "remote/CommandGate.h"
 #include "remote/KubectlRunner.h"
 #include "session/CapacityFeed.h"
 #include "session/ClusterFeed.h"
@@ -224,6 +226,8 @@ void Session::start(const Profile &profile, const ssh::SshTarget &target)
     }
     m_profile = profile;
     m_target = target;
+    // One tag for all of this Session's connections: a reconnect ends what the previous one left.
+    m_target.clientTag = m_clientTag;
     beginConnection();
 }
 
@@ -240,6 +244,9 @@ void Session::beginConnection()
 
     auto *conn = new ssh::SshConnection(this);
     m_connection = conn;
+    // Read-only is enforced for every remote command, whichever layer builds it.
+    if (m_profile.readOnly)
+        conn->setCommandGate(&remote::CommandGate::readOnlyCheck);
     wireConnection(conn);
 
     auto *runner = new remote::KubectlRunner(conn, this);
@@ -301,6 +308,7 @@ void Session::wireConnection(ssh::SshConnection *conn)
     });
     connect(conn, &ssh::SshConnection::connected, this, [this] {
         emit authenticated();
+        sweepStaleSnapshots();
         setPhase(Phase::DetectingKubectl);
         m_probeList.clear();
         // The probe is the pod watcher's own list: detection and the first table
@@ -308,6 +316,17 @@ void Session::wireConnection(ssh::SshConnection *conn)
         m_runner->detect(m_profile.kubectlOverride,
                          kube::ResourceWatcher::listArgs() << QStringLiteral("--request-timeout=30s"));
     });
+}
+
+void Session::sweepStaleSnapshots()
+{
+    // A snapshot cut off with its connection may have left its copy in the SSH user's temp
+    // folder; the snapshot's own trap removes it when its process is ended, and this catches
+    // what a killed shell could not (only this user's folders, older than two hours).
+    ssh::ExecOptions opts;
+    opts.timeoutMs = 15000;
+    ssh::SshChannel *ch = m_connection->exec(db::SnapshotPlanner::sweepStaleCommand(), opts);
+    connect(ch, &ssh::SshChannel::finished, ch, &QObject::deleteLater);
 }
 
 void Session::startServices()

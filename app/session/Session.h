@@ -19,6 +19,7 @@
 #include "core/Result.h"
 #include "kube/Pod.h"
 #include "profiles/Profile.h"
+#include "ssh/RemoteWrapper.h"
 #include "ssh/SshTypes.h"
 
 #include <QDateTime>
@@ -163,6 +164,7 @@ private:
     void teardown();
     void startWatcher();
     void startServices();
+    void sweepStaleSnapshots();
     void scheduleRetry();
     void beginConnection();
     void wireConnection(ssh::SshConnection *conn);
@@ -172,6 +174,7 @@ private:
     actions::AuditLog *m_audit;
     Profile m_profile;
     ssh::SshTarget m_target;
+    const QString m_clientTag = ssh::RemoteWrapper::newId();
     Phase m_phase = Phase::Idle;
     QString m_detail;
     Error m_lastError;

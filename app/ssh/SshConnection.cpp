@@ -1,9 +1,13 @@
 #include "ssh/SshConnection.h"
 
 #include "core/Log.h"
+#include "ssh/RemoteWrapper.h"
+#include "ssh/SshMetaTypes.h"
 #include "ssh/SshWorker.h"
 
 #include <QHash>
+
+#include <memory>
 #include <QThread>
 #include <QTimer>
 
@@ -24,20 +28,6 @@ public:
             QMetaObject::invokeMethod(worker, std::forward<F>(f), Qt::QueuedConnection);
     }
 };
-
-static void registerTypes()
-{
-    static const bool once = [] {
-        qRegisterMetaType<vigia::Error>("vigia::Error");
-        qRegisterMetaType<vigia::ssh::SessionState>("vigia::ssh::SessionState");
-        qRegisterMetaType<vigia::ssh::HostKeyInfo>("vigia::ssh::HostKeyInfo");
-        qRegisterMetaType<vigia::ssh::ExitInfo>("vigia::ssh::ExitInfo");
-        qRegisterMetaType<vigia::ssh::SshTarget>("vigia::ssh::SshTarget");
-        qRegisterMetaType<vigia::ssh::ExecOptions>("vigia::ssh::ExecOptions");
-        return true;
-    }();
-    Q_UNUSED(once);
-}
 
 SshChannel::SshChannel(quint64 id, SshConnection *owner) : QObject(owner), m_id(id), m_owner(owner) {}
 
@@ -90,7 +80,7 @@ void SshChannel::stop(int graceMs)
 
 SshConnection::SshConnection(QObject *parent) : QObject(parent), d(new Private)
 {
-    registerTypes();
+    registerMetaTypes();
     d->thread = new QThread;
     d->thread->setObjectName(QStringLiteral("vigia-ssh"));
     d->worker = new SshWorker;
@@ -108,6 +98,7 @@ SshConnection::SshConnection(QObject *parent) : QObject(parent), d(new Private)
     connect(w, &SshWorker::connected, this, [this](const QString &cipher, const QString &mac) {
         d->cipher = cipher;
         d->mac = mac;
+        sweepLeftovers();
         emit connected();
     });
     connect(w, &SshWorker::failed, this, &SshConnection::failed);
@@ -168,11 +159,12 @@ QString SshConnection::mac() const
 void SshConnection::open(const SshTarget &target)
 {
     m_target = target;
+    m_target.connectionId = RemoteWrapper::newId();
     d->cipher.clear();
     d->mac.clear();
     m_state = SessionState::Connecting;
     SshWorker *w = d->worker;
-    d->post([w, target] { w->open(target); });
+    d->post([w, t = m_target] { w->open(t); });
 }
 
 void SshConnection::close()
@@ -195,12 +187,61 @@ void SshConnection::answerPassphrase(const QString &keyFile, const std::optional
 
 SshChannel *SshConnection::exec(const QString &commandLine, const ExecOptions &options)
 {
+    if (m_gate) {
+        if (std::optional<Error> refused = m_gate(commandLine)) {
+            qCInfo(lcSsh) << "refused by the command gate:" << refused->message;
+            auto *ch = new SshChannel(d->nextId++, this);
+            // Finished later, as a real channel would, so the caller can connect first.
+            QMetaObject::invokeMethod(
+                ch,
+                [ch, e = *refused] {
+                    if (ch->m_finished)
+                        return;
+                    ch->m_finished = true;
+                    ExitInfo exit;
+                    exit.error = e;
+                    emit ch->finished(exit);
+                },
+                Qt::QueuedConnection);
+            return ch;
+        }
+    }
+    return execUngated(commandLine, options);
+}
+
+SshChannel *SshConnection::execUngated(const QString &commandLine, const ExecOptions &options)
+{
     const quint64 id = d->nextId++;
     auto *ch = new SshChannel(id, this);
     d->channels.insert(id, ch);
     SshWorker *w = d->worker;
     d->post([w, id, commandLine, options] { w->exec(id, commandLine, options); });
     return ch;
+}
+
+void SshConnection::sweepLeftovers()
+{
+    // Our own processes only, named by our tag and proved by their environment: this is
+    // allowed in read-only mode, since it ends what Vigía itself started.
+    const QString cmd = RemoteWrapper::sweepCommand(m_target.clientTag, m_target.connectionId);
+    if (cmd.isEmpty())
+        return;
+    ExecOptions opts;
+    opts.timeoutMs = 15000;
+    SshChannel *ch = execUngated(cmd, opts);
+    auto out = std::make_shared<QByteArray>();
+    connect(ch, &SshChannel::stdoutReady, ch, [out](const QByteArray &chunk) {
+        if (out->size() < 65536)
+            out->append(chunk);
+    });
+    connect(ch, &SshChannel::finished, this, [this, ch, out](const ExitInfo &) {
+        const QByteArray text = *out;
+        ch->deleteLater();
+        const int n = text.count("ended ");
+        if (n > 0)
+            qCInfo(lcSsh) << "ended" << n << "process groups left by an earlier connection";
+        emit leftoversEnded(n);
+    });
 }
 
 } // namespace vigia::ssh

@@ -8,6 +8,9 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
+#include <optional>
+
 namespace vigia::ssh {
 
 class SshWorker;
@@ -75,6 +78,12 @@ public:
 
     static constexpr int kMaxChannels = 8;
 
+    // Asked before every exec(): an error refuses the command, whose channel then finishes with it
+    // and nothing reaches the server. The read-only profile's rules (remote::CommandGate) go here,
+    // so that no path of any layer can run around them. Empty: everything runs.
+    using CommandGate = std::function<std::optional<vigia::Error>(const QString &commandLine)>;
+    void setCommandGate(CommandGate gate) { m_gate = std::move(gate); }
+
 signals:
     void stateChanged(vigia::ssh::SessionState state, const QString &detail);
     void hostKeyUnknown(const vigia::ssh::HostKeyInfo &info);   // reply with answerHostKey()
@@ -83,11 +92,17 @@ signals:
     void connected();
     void failed(const vigia::Error &error); // could not connect or authenticate
     void lost(const vigia::Error &error);   // was connected, now dead; every channel has failed
+    // After connecting with a client tag: how many process groups of this client's earlier
+    // connections (left running by a half-open connection) were ended.
+    void leftoversEnded(int groups);
 
 private:
+    void sweepLeftovers();
     // Implementation detail owned by the transport; see SshConnection.cpp.
     friend class SshChannel;
+    SshChannel *execUngated(const QString &commandLine, const ExecOptions &options);
     SshTarget m_target;
+    CommandGate m_gate;
     SessionState m_state = SessionState::Disconnected;
     class Private;
     Private *d = nullptr;

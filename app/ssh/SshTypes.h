@@ -21,6 +21,11 @@ struct SshTarget {
     QString knownHostsPath;       // empty: ~/.ssh/known_hosts
     int connectTimeoutMs = 15000;
     int keepaliveIntervalMs = 10000; // dead after about three silent intervals
+    // Names this client's remote processes across reconnects (RemoteWrapper::newId()), so that a
+    // reconnect ends what a half-open previous connection left running. Empty: nothing recorded.
+    QString clientTag;
+    // Set by SshConnection::open, new for each connection; callers leave it empty.
+    QString connectionId;
 };
 
 enum class SessionState { Disconnected, Connecting, VerifyingHostKey, Authenticating, Connected, Lost, Failed };

@@ -1,10 +1,10 @@
 #include "ssh/SshWorker.h"
 
 #include "core/Log.h"
-#include "remote/ShellQuote.h"
 #include "ssh/Fingerprint.h"
 #include "ssh/KnownHosts.h"
 #include "ssh/Libssh2Init.h"
+#include "ssh/RemoteWrapper.h"
 #include "ssh/SshConnection.h"
 
 #include <QCoreApplication>
@@ -121,49 +121,6 @@ QString versionMajorMinor()
 }
 
 } // namespace
-
-// Why a wrapper and not a pty: a pty merges stderr into stdout, translates
-// newlines and can mangle binary output, and only delivers SIGHUP, which many
-// programs ignore. The wrapper keeps the streams separate and exact:
-//  - the command runs in its own process group (setsid) with stdin from
-//    /dev/null, so the group can be killed as a whole, descendants included;
-//  - a watcher blocks in `cat` on the channel's stdin. When the channel is
-//    closed (cancel, timeout, dropped connection, sshd killed) sshd closes that
-//    pipe, cat sees EOF and the watcher sends TERM to the group, then KILL
-//    to whatever is left after two seconds;
-//  - otherwise the wrapper waits for the command and exits with its status,
-//    re-raising a fatal signal so the channel reports exit-signal like ssh.
-// `kill -TERM -PGID`, not `kill -- -PGID`: dash's kill rejects "--".
-// The watcher's own output goes to /dev/null so it never holds the channel's
-// stdout/stderr open. A command that needs stdin cannot be watched this way
-// (the command reads it); it still runs in its own group and dies of SIGPIPE
-// or stdin EOF when the channel closes.
-QString SshWorker::wrapCommand(const QString &commandLine, bool usesStdin)
-{
-    static const QString noStdin = QStringLiteral(
-        "exec 3<&0\n"
-        "if command -v setsid >/dev/null 2>&1; then setsid sh -c \"$1\" </dev/null & else sh -c \"$1\" "
-        "</dev/null & fi\n"
-        "p=$!\n"
-        "{ cat <&3 >/dev/null 2>&1; kill -TERM -$p 2>/dev/null || kill -TERM $p 2>/dev/null; i=0;"
-        " while kill -0 -$p 2>/dev/null && [ $i -lt 20 ]; do sleep 0.1; i=$((i + 1)); done;"
-        " kill -KILL -$p 2>/dev/null; } >/dev/null 2>&1 &\n"
-        "exec 3<&-\n"
-        "wait $p; r=$?\n"
-        "if [ $r -gt 128 ] && [ $r -lt 160 ]; then kill -$((r - 128)) $$; fi\n"
-        "exit $r\n");
-    static const QString withStdin = QStringLiteral(
-        "exec 3<&0\n"
-        "if command -v setsid >/dev/null 2>&1; then setsid sh -c \"$1\" <&3 & else sh -c \"$1\" <&3 & fi\n"
-        "p=$!\n"
-        "exec 3<&-\n"
-        "wait $p; r=$?\n"
-        "if [ $r -gt 128 ] && [ $r -lt 160 ]; then kill -$((r - 128)) $$; fi\n"
-        "exit $r\n");
-    return remote::buildCommandLine({QStringLiteral("sh"), QStringLiteral("-c"),
-                                     usesStdin ? withStdin : noStdin, QStringLiteral("vigia-wrap"),
-                                     commandLine});
-}
 
 SshWorker::SshWorker(QObject *parent) : QObject(parent)
 {
@@ -862,7 +819,8 @@ void SshWorker::exec(quint64 id, const QString &commandLine, const ExecOptions &
     c->id = id;
     c->options = options;
     const bool usesStdin = !options.stdinData.isEmpty() || options.interactiveStdin;
-    c->command = options.pty ? commandLine : wrapCommand(commandLine, usesStdin);
+    c->command = options.pty ? commandLine
+                             : RemoteWrapper::wrap(commandLine, usesStdin, m_target.clientTag, m_target.connectionId);
     c->pendingIn = options.stdinData;
     c->wantEof = options.closeStdinAfterData;
     if (m_phase == Phase::Dead || m_phase == Phase::Idle) {

@@ -44,7 +44,6 @@ public:
     void noteBytesArrived() { m_lastRx = m_clock.elapsed(); }
 
     // The wrapper every plain command runs under; see the comment in SshWorker.cpp.
-    static QString wrapCommand(const QString &commandLine, bool usesStdin);
 
 signals:
     void stateChanged(vigia::ssh::SessionState state, const QString &detail);

@@ -3,7 +3,7 @@
 <context>
     <name>ActionRunner</name>
     <message>
-        <location filename="../../app/actions/ActionRunner.cpp" line="+35" />
+        <location filename="../../app/actions/ActionRunner.cpp" line="+36" />
         <source>There is no connection to send the action on.</source>
         <translation>No hay conexión por la cual enviar la acción.</translation>
     </message>
@@ -176,16 +176,6 @@
         <location line="+2" />
         <source>Delete %1: its controller creates a replacement pod.</source>
         <translation>Eliminar %1: su controlador crea un pod de reemplazo.</translation>
-    </message>
-    <message>
-        <location line="+111" />
-        <source>read-only profile: %1 refused</source>
-        <translation>perfil de solo lectura: se rechazó %1</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>This profile is read-only (profile setting or --read-only). Edit the profile to allow changes.</source>
-        <translation>Este perfil es de solo lectura (por su configuración o por --read-only). Edita el perfil para permitir cambios.</translation>
     </message>
 </context>
 <context>
@@ -476,7 +466,7 @@
 <context>
     <name>CommandExecutor</name>
     <message>
-        <location filename="../../app/actions/CommandExecutor.cpp" line="+65" />
+        <location filename="../../app/actions/CommandExecutor.cpp" line="+66" />
         <source>kubectl is not ready on this server yet.</source>
         <translation>kubectl todavía no está listo en este servidor.</translation>
     </message>
@@ -1303,7 +1293,7 @@ El servidor respondió: %1</translation>
 <context>
     <name>ProfileStore</name>
     <message>
-        <location filename="../../app/profiles/ProfileStore.cpp" line="+141" />
+        <location filename="../../app/profiles/ProfileStore.cpp" line="+147" />
         <source>The profile needs a name.</source>
         <translation>El perfil necesita un nombre.</translation>
     </message>
@@ -1363,7 +1353,7 @@ El servidor respondió: %1</translation>
     <message>
         <location line="+1" />
         <source>The change was kept for this session; choose it again once the other window is idle.</source>
-        <translation>El cambio se mantiene en esta sesión; vuelva a elegirlo cuando la otra ventana esté libre.</translation>
+        <translation>El cambio se conservó para esta sesión; elígelo de nuevo cuando la otra ventana esté inactiva.</translation>
     </message>
     <message>
         <location line="+87" />
@@ -1436,7 +1426,7 @@ El servidor respondió: %1</translation>
 <context>
     <name>Quantity</name>
     <message>
-        <location filename="../../app/metrics/Quantity.cpp" line="+13" />
+        <location filename="../../app/kube/Quantity.cpp" line="+13" />
         <source>Not a Kubernetes quantity: "%1" (%2)</source>
         <translation>No es una cantidad de Kubernetes: «%1» (%2)</translation>
     </message>
@@ -1469,6 +1459,19 @@ El servidor respondió: %1</translation>
         <location line="+15" />
         <source>out of range</source>
         <translation>fuera de rango</translation>
+    </message>
+</context>
+<context>
+    <name>ReadOnlyGate</name>
+    <message>
+        <location filename="../../app/remote/ReadOnlyGate.cpp" line="+108" />
+        <source>read-only profile: %1 refused</source>
+        <translation>perfil de solo lectura: se rechazó %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>This profile is read-only (profile setting or --read-only). Edit the profile to allow changes.</source>
+        <translation>Este perfil es de solo lectura (por su configuración o por --read-only). Edita el perfil para permitir cambios.</translation>
     </message>
 </context>
 <context>
@@ -1764,6 +1767,34 @@ El servidor respondió: %1</translation>
     </message>
 </context>
 <context>
+    <name>ServerLogSource</name>
+    <message>
+        <location filename="../../app/logs/ServerLogSource.cpp" line="+59" />
+        <source>the command could not be started</source>
+        <translation>no se pudo iniciar el comando</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>no answer in time</source>
+        <translation>sin respuesta a tiempo</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>no k3s entries visible to this user</source>
+        <translation>este usuario no puede ver entradas de k3s</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>exit code %1</source>
+        <translation>código de salida %1</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>To fix: add the SSH user to the systemd-journal group (sudo usermod -aG systemd-journal USER), allow it `sudo -n journalctl`, or make /var/log/k3s.log readable.</source>
+        <translation>Para arreglarlo: agrega el usuario SSH al grupo systemd-journal (sudo usermod -aG systemd-journal USUARIO), permítele `sudo -n journalctl`, o haz que /var/log/k3s.log se pueda leer.</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
         <location filename="../../app/session/Session.cpp" line="+60" />
@@ -1979,7 +2010,7 @@ El servidor respondió: %1</translation>
         <source>Free some space on the server (or point TMPDIR at a larger disk for the SSH user), then take the snapshot again. Nothing was written.</source>
         <translation>Libera espacio en el servidor (o apunta TMPDIR a un disco más grande para el usuario SSH) y vuelve a tomar la instantánea. No se escribió nada.</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>SnapshotReader</name>
     <message>

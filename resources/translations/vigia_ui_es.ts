@@ -236,7 +236,7 @@ primera vez %4, última %5, %6× (%7)</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/StatusStyle.cpp" line="+106" />
+        <location filename="../../ui/StatusStyle.cpp" line="+67" />
         <source>failing</source>
         <translation>fallando</translation>
     </message>
@@ -264,7 +264,7 @@ primera vez %4, última %5, %6× (%7)</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../ui/main.cpp" line="+32" />
+        <location filename="../../ui/main.cpp" line="+35" />
         <source>Never change anything on the server in this session.</source>
         <translation>No cambiar nada en el servidor durante esta sesión.</translation>
     </message>
@@ -317,7 +317,7 @@ un alias de ~/.ssh/config o [usuario@]host[:puerto].</translation>
         <translation>[NOMBRE | [usuario@]host[:puerto]]</translation>
     </message>
     <message>
-        <location line="+85" />
+        <location line="+89" />
         <source>no audit trail: </source>
         <translation>sin registro de actividad: </translation>
     </message>
@@ -811,6 +811,10 @@ y vuelve a conectarte.</translation>
         <location line="+2" />
         <source>Read-only: never change anything on this server</source>
         <translation>Solo lectura: nunca cambiar nada en este servidor</translation>
+    </message>
+    <message>
+        <source>Vigía then sends only commands that read: kubectl&apos;s read verbs, files, logs and metrics. A database snapshot still makes a temporary copy in your own temp folder on the server, removed as soon as it is downloaded.</source>
+        <translation>Vigía solo enviará órdenes que leen: los verbos de lectura de kubectl, archivos, registros y métricas. Una instantánea de base de datos sigue haciendo una copia temporal en tu propia carpeta temporal del servidor, que se borra en cuanto se descarga.</translation>
     </message>
     <message>
         <location line="+2" />
@@ -1372,12 +1376,12 @@ y vuelve a conectarte.</translation>
     </message>
     <message>
         <location line="+69" />
-        <location line="+237" />
+        <location line="+239" />
         <source>not connected</source>
         <translation>sin conexión</translation>
     </message>
     <message>
-        <location line="-224" />
+        <location line="-226" />
         <source>previous container</source>
         <translation>contenedor anterior</translation>
     </message>
@@ -1405,17 +1409,17 @@ y vuelve a conectarte.</translation>
     </message>
     <message>
         <location line="+4" />
-        <location line="+245" />
+        <location line="+214" />
         <source>ended</source>
         <translation>terminó</translation>
     </message>
     <message>
-        <location line="-238" />
+        <location line="-207" />
         <source>reconnecting…</source>
         <translation>reconectando…</translation>
     </message>
     <message numerus="yes">
-        <location line="+85" />
+        <location line="+87" />
         <source>This container has restarted %n time(s).</source>
         <translation>
             <numerusform>Este contenedor se ha reiniciado %n vez.</numerusform>
@@ -1454,47 +1458,27 @@ y vuelve a conectarte.</translation>
         <translation> · se descartaron %1 línea(s) antiguas (el búfer guarda %2)</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+17" />
         <source>looking for the K3s log…</source>
         <translation>buscando el log de K3s…</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+9" />
         <source>— not connected: the server log needs an SSH connection —</source>
         <translation>— sin conexión: el log del servidor necesita una conexión SSH —</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+7" />
         <source>— the K3s server log could not be read —</source>
         <translation>— no se pudo leer el log del servidor K3s —</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>   To fix: add the SSH user to the systemd-journal group (sudo usermod -aG systemd-journal USER), allow it `sudo -n journalctl`, or make /var/log/k3s.log readable.</source>
-        <translation>   Para arreglarlo: agrega el usuario SSH al grupo systemd-journal (sudo usermod -aG systemd-journal USUARIO), permítele `sudo -n journalctl`, o haz que /var/log/k3s.log se pueda leer.</translation>
-    </message>
-    <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>server log unavailable</source>
         <translation>log del servidor no disponible</translation>
     </message>
     <message>
-        <location line="+9" />
-        <source>%1: the command could not be started</source>
-        <translation>%1: no se pudo iniciar el comando</translation>
-    </message>
-    <message>
-        <location line="+26" />
-        <source>no k3s entries visible to this user</source>
-        <translation>este usuario no puede ver entradas de k3s</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>exit code %1</source>
-        <translation>código de salida %1</translation>
-    </message>
-    <message>
-        <location line="+11" />
+        <location line="+43" />
         <source>— %1 could not be started —</source>
         <translation>— no se pudo iniciar %1 —</translation>
     </message>
@@ -1756,7 +1740,7 @@ y vuelve a conectarte.</translation>
 <context>
     <name>vigia::ui::ActionController</name>
     <message>
-        <location filename="../../ui/actions/ActionController.cpp" line="+89" />
+        <location filename="../../ui/actions/ActionController.cpp" line="+90" />
         <source>Done.</source>
         <translation>Listo.</translation>
     </message>
@@ -2165,8 +2149,8 @@ y vuelve a conectarte.</translation>
     <name>vigia::ui::ConnectionHeader</name>
     <message>
         <location filename="../../ui/ConnectionHeader.cpp" line="+26" />
-        <source>This profile is read-only: Vigía will not change anything on the server.</source>
-        <translation>Este perfil es de solo lectura: Vigía no cambiará nada en el servidor.</translation>
+        <source>This profile is read-only: Vigía sends only commands that read. A database snapshot makes a temporary copy in your own temp folder on the server, removed as soon as it is downloaded.</source>
+        <translation>Este perfil es de solo lectura: Vigía solo envía órdenes que leen. Una instantánea de base de datos hace una copia temporal en tu propia carpeta temporal del servidor, que se borra en cuanto se descarga.</translation>
     </message>
     <message>
         <location line="+50" />
@@ -2948,7 +2932,7 @@ de %2
     <message>
         <location line="+1" />
         <source>&amp;Delete pod</source>
-        <translation>E&amp;liminar pod</translation>
+        <translation>&amp;Eliminar pod</translation>
     </message>
     <message>
         <location line="+59" />

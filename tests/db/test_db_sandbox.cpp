@@ -2,6 +2,7 @@
 // K3s (PVC discovery through real kubectl) and its live WAL databases, with
 // the dbgen writer inserting a row every 10 ms.
 #include "Sandbox.h"
+#include "SandboxSession.h"
 #include "db/CommandRunner.h"
 #include "db/DbDiscovery.h"
 #include "db/SnapshotJob.h"
@@ -52,21 +53,15 @@ private slots:
     {
         QVERIFY2(m_sb.start(QStringLiteral("joledev"), {QStringLiteral("--writer"), QStringLiteral("--db-rows"), QStringLiteral("5000")}),
                  qPrintable(m_sb.errorString()));
-        m_conn = std::make_unique<ssh::SshConnection>();
-        QSignalSpy ok(m_conn.get(), &ssh::SshConnection::connected);
-        QSignalSpy failed(m_conn.get(), &ssh::SshConnection::failed);
-        m_conn->open(m_sb.target());
-        QVERIFY(QTest::qWaitFor([&] { return ok.count() + failed.count() > 0; }, 20000));
-        QVERIFY2(failed.isEmpty(), qPrintable(failed.isEmpty() ? QString() : failed.first().first().value<Error>().toString()));
-        m_runner = std::make_unique<SshCommandRunner>(m_conn.get());
+        m_session = test::SandboxSession::open(m_sb);
+        QVERIFY2(m_session, qPrintable(m_session.error));
+        m_conn = m_session.conn.get();
+        m_runner = std::make_unique<SshCommandRunner>(m_conn);
     }
 
     void discoversTheDatabases()
     {
-        remote::KubectlRunner kubectl(m_conn.get());
-        QSignalSpy detected(&kubectl, &remote::KubectlRunner::detected);
-        kubectl.detect();
-        QVERIFY(detected.wait(30000));
+        remote::KubectlRunner &kubectl = *m_session.runner;
         DbDiscoveryJob job(&kubectl, m_runner.get());
         QSignalSpy done(&job, &DbDiscoveryJob::finished);
         job.start(m_sb.storageRoot(), false, {QStringLiteral("joledev")});
@@ -167,13 +162,15 @@ private slots:
     void cleanupTestCase()
     {
         m_runner.reset();
-        m_conn.reset();
+        m_conn = nullptr;
+        m_session = {};
         m_sb.stop();
     }
 
 private:
     test::Sandbox m_sb;
-    std::unique_ptr<ssh::SshConnection> m_conn;
+    test::SandboxSession m_session; // the connection, kubectl detected once
+    ssh::SshConnection *m_conn = nullptr;
     std::unique_ptr<SshCommandRunner> m_runner;
     QString m_scheduler;
 };

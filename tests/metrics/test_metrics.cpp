@@ -1,10 +1,10 @@
 // Parsers, sampler script, downsampling, history and capacity arithmetic.
 #include "metrics/Capacity.h"
 #include "metrics/ChartData.h"
+#include "metrics/ClusterUsage.h"
 #include "metrics/Downsample.h"
 #include "metrics/HistoryStore.h"
 #include "metrics/MetricsParsers.h"
-#include "metrics/Quantity.h"
 #include "metrics/Sampler.h"
 #include "remote/ShellQuote.h"
 
@@ -60,10 +60,6 @@ const char kMeminfo[] = "MemTotal:        4014252 kB\n"
 class TestMetrics : public QObject {
     Q_OBJECT
 private slots:
-    void quantity_data();
-    void quantity();
-    void quantityRejectsJunk_data();
-    void quantityRejectsJunk();
     void meminfo();
     void meminfoRealAndOdd();
     void loadavg();
@@ -74,6 +70,7 @@ private slots:
     void nodeMetrics();
     void podResources();
     void nodeCapacity();
+    void nodeMemoryTotalsSumEveryNode();
     void samplerParsesSections();
     void samplerReportsMissing();
     void samplerScriptRunsThroughShell();
@@ -87,59 +84,6 @@ private slots:
     void capacityOverBudget();
     void observeHistoryOverhead();
 };
-
-void TestMetrics::quantity_data()
-{
-    QTest::addColumn<QString>("text");
-    QTest::addColumn<qint64>("nanocores");
-    QTest::addColumn<qint64>("bytes");
-    QTest::newRow("nano") << "1234567n" << qint64(1234567) << qint64(1);
-    QTest::newRow("milli") << "250m" << qint64(250000000) << qint64(1);
-    QTest::newRow("cores") << "2" << qint64(2000000000) << qint64(2);
-    QTest::newRow("fraction") << "0.1" << qint64(100000000) << qint64(1);
-    QTest::newRow("micro") << "5u" << qint64(5000) << qint64(1);
-    QTest::newRow("Mi") << "15Mi" << qint64(15728640000000000) << qint64(15728640);
-    QTest::newRow("Ki") << "123456Ki" << qint64(126418944000000000) << qint64(126418944);
-    QTest::newRow("G") << "1G" << qint64(1000000000000000000) << qint64(1000000000);
-    QTest::newRow("Gi-frac") << "1.5Gi" << qint64(0) << qint64(1610612736);
-    QTest::newRow("k") << "12k" << qint64(12000000000000) << qint64(12000);
-    QTest::newRow("exp") << "1e3" << qint64(1000000000000) << qint64(1000);
-    QTest::newRow("exp-neg") << "5E-1" << qint64(500000000) << qint64(1);
-    QTest::newRow("exa") << "1E" << qint64(0) << qint64(1000000000000000000);
-    QTest::newRow("plus") << "+7" << qint64(7000000000) << qint64(7);
-    QTest::newRow("spaces") << "  64Mi " << qint64(0) << qint64(67108864);
-}
-
-void TestMetrics::quantity()
-{
-    QFETCH(QString, text);
-    QFETCH(qint64, nanocores);
-    QFETCH(qint64, bytes);
-    auto b = parseBytes(text);
-    QVERIFY2(b.ok(), qPrintable(text));
-    QCOMPARE(b.value(), bytes);
-    if (nanocores) {
-        auto c = parseCpuNanocores(text);
-        QVERIFY(c.ok());
-        QCOMPARE(c.value(), nanocores);
-    }
-}
-
-void TestMetrics::quantityRejectsJunk_data()
-{
-    QTest::addColumn<QString>("text");
-    for (const char *t :
-         {"", "   ", "abc", "Mi", "12Zi", "1.2.3", "12 Mi", "1e", "--1", "1e999", "0x10", "12mi"})
-        QTest::newRow(t[0] ? t : "empty") << QString::fromLatin1(t);
-}
-
-void TestMetrics::quantityRejectsJunk()
-{
-    QFETCH(QString, text);
-    auto q = parseQuantity(text);
-    QVERIFY2(!q.ok(), qPrintable(text));
-    QCOMPARE(q.error().code, QStringLiteral("metrics.quantity"));
-}
 
 void TestMetrics::meminfo()
 {
@@ -326,6 +270,28 @@ void TestMetrics::nodeCapacity()
     QCOMPARE(resolveBudget(std::nullopt, n->at(0).memoryCapacity), qint64(4014252) * 1024);
     QCOMPARE(resolveBudget(3 * kGiB, n->at(0).memoryCapacity), 3 * kGiB);
     QCOMPARE(resolveBudget(std::nullopt, std::nullopt), 4 * kGiB);
+}
+
+void TestMetrics::nodeMemoryTotalsSumEveryNode()
+{
+    kube::ClusterSnapshot snap;
+    QVERIFY(!nodeMemoryTotals(snap).known()); // no node yet: the view keeps its own budget
+    kube::NodeInfo a;
+    a.name = QStringLiteral("server");
+    a.memoryCapacityBytes = 4 * kGiB;
+    a.memoryAllocatableBytes = 3 * kGiB;
+    kube::NodeInfo b;
+    b.name = QStringLiteral("agent");
+    b.memoryCapacityBytes = 2 * kGiB;
+    b.memoryAllocatableBytes = kGiB + kGiB / 2;
+    kube::NodeInfo silent; // a node whose status carries no capacity yet
+    silent.name = QStringLiteral("joining");
+    silent.memoryCapacityBytes = -1;
+    snap.nodes = {a, b, silent};
+    const NodeMemoryTotals t = nodeMemoryTotals(snap);
+    QVERIFY(t.known());
+    QCOMPARE(t.capacityBytes, 6 * kGiB);
+    QCOMPARE(t.allocatableBytes, 4 * kGiB + kGiB / 2);
 }
 
 void TestMetrics::samplerParsesSections()

@@ -4,6 +4,7 @@
 #include "actions/ConfirmActionDialog.h"
 #include "actions/RolloutProgressPanel.h"
 #include "actions/RolloutTracker.h"
+#include "remote/ReadOnlyGate.h"
 
 #include <QWidget>
 
@@ -15,8 +16,10 @@ ActionController::ActionController(ActionRunner *runner, RolloutProgressPanel *p
                                    QObject *parent)
     : QObject(parent), m_runner(runner), m_panel(panel), m_dialogParent(dialogParent)
 {
-    if (m_runner)
+    if (m_runner) {
         connect(m_runner, &ActionRunner::actionFinished, this, &ActionController::onActionFinished);
+        connect(m_runner, &ActionRunner::actionChecked, this, &ActionController::onActionChecked);
+    }
     if (m_panel)
         connect(m_panel, &RolloutProgressPanel::undoRequested, this,
                 [this](const ActionSpec &undo) { request(undo); });
@@ -33,7 +36,7 @@ ConfirmActionDialog *ActionController::request(const ActionSpec &spec)
     if (!m_runner)
         return nullptr;
     if (m_runner->isReadOnly()) {
-        emit refused(readOnlyRefusal(actionTitle(spec)));
+        emit refused(remote::readOnlyRefusal(actionTitle(spec)));
         return nullptr;
     }
     const Result<QStringList> args = kubectlArgs(spec);
@@ -78,6 +81,8 @@ void ActionController::onActionFinished(quint64 token, const ActionResult &resul
         return;
     m_token = 0;
     emit actionFinished(result);
+    if (result.unknown)
+        m_checkToken = token; // the check's answer decides what the panel shows next
     if (!result.ok()) {
         if (m_panel)
             m_panel->showCommandError(result.error->toString());
@@ -115,6 +120,25 @@ void ActionController::onActionFinished(quint64 token, const ActionResult &resul
                                         tr("Stopped following: %1").arg(tracker->snapshot().phaseText));
         });
     tracker->start();
+}
+
+void ActionController::onActionChecked(quint64 token, const ActionSpec &spec, bool applied, bool known,
+                                       const QString &detail)
+{
+    if (token != m_checkToken)
+        return;
+    m_checkToken = 0;
+    if (applied) {
+        // Found applied: from here on it is an action that succeeded (a rollout is followed).
+        ActionResult r;
+        r.spec = spec;
+        r.output = detail;
+        m_token = token;
+        onActionFinished(token, r);
+        return;
+    }
+    if (m_panel)
+        m_panel->showCommandError(known ? tr("Not applied: %1").arg(detail) : tr("Still unknown: %1").arg(detail));
 }
 
 } // namespace vigia::ui

@@ -44,6 +44,8 @@ signals:
 private:
     void confirmed(const actions::ActionSpec &spec);
     void onActionFinished(quint64 token, const actions::ActionResult &result);
+    void onActionChecked(quint64 token, const actions::ActionSpec &spec, bool applied, bool known,
+                         const QString &detail);
 
     QPointer<actions::ActionRunner> m_runner;
     QPointer<RolloutProgressPanel> m_panel;
@@ -53,6 +55,7 @@ private:
     int m_intervalMs = 1500;
     int m_timeoutMs = 5 * 60 * 1000;
     quint64 m_token = 0;
+    quint64 m_checkToken = 0; // an action with no answer, being checked
 };
 
 } // namespace vigia::ui

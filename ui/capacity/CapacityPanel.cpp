@@ -1,7 +1,7 @@
 #include "capacity/CapacityPanel.h"
 
 #include "ThemePalette.h"
-#include "metrics/Quantity.h"
+#include "kube/Quantity.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -15,7 +15,7 @@
 namespace vigia::ui {
 
 using metrics::CapacityRow;
-using metrics::formatBytes;
+using kube::formatBytes;
 
 namespace {
 enum Column { Name, Request, Limit, P95, Peak, OfLimit, ColumnCount };

@@ -1,7 +1,7 @@
 #include "capacity/ResourceChartView.h"
 
 #include "ThemePalette.h"
-#include "metrics/Quantity.h"
+#include "kube/Quantity.h"
 
 #include <QAreaSeries>
 #include <QChart>
@@ -98,8 +98,8 @@ int ResourceChartView::pixelBuckets() const
 QString ResourceChartView::format(double v) const
 {
     if (m_mode == Mode::Memory)
-        return metrics::formatBytes(qint64(std::llround(v)));
-    return metrics::formatCpu(qint64(std::llround(v * 1e9)));
+        return kube::formatBytes(qint64(std::llround(v)));
+    return kube::formatCpu(qint64(std::llround(v * 1e9)));
 }
 
 QColor ResourceChartView::colorFor(const ChartLayer &layer, int index) const
@@ -234,13 +234,13 @@ void ResourceChartView::setChartData(const metrics::ChartData &data)
     if (reference > 0)
         m_budget =
             hline(reference,
-                  m_mode == Mode::Memory ? tr("Budget %1").arg(metrics::formatBytes(m_data.budgetBytes))
+                  m_mode == Mode::Memory ? tr("Budget %1").arg(kube::formatBytes(m_data.budgetBytes))
                                          : tr("%n vCPU", nullptr, int(std::lround(m_data.vcpus))),
                   // The budget is the line to see first: bright and thick in both themes.
                   m_styledDark ? QColor(0xff, 0x5a, 0x5a) : QColor(0xd6, 0x27, 0x28), Qt::SolidLine, 3.0);
     if (m_mode == Mode::Memory && m_data.limitsSumBytes && *m_data.limitsSumBytes > 0)
         m_limits = hline(double(*m_data.limitsSumBytes),
-                         tr("Sum of limits %1").arg(metrics::formatBytes(*m_data.limitsSumBytes)),
+                         tr("Sum of limits %1").arg(kube::formatBytes(*m_data.limitsSumBytes)),
                          m_styledDark ? QColor(0xff, 0xa9, 0x4d) : QColor(0xf2, 0x8e, 0x2b), Qt::DashLine,
                          2.5);
     if (m_mode == Mode::Memory && !m_data.ooms.isEmpty()) {

@@ -2,7 +2,7 @@
 
 #include "StatusStyle.h"
 #include "kube/PodStatus.h"
-#include "metrics/Quantity.h"
+#include "kube/Quantity.h"
 #include <QCoreApplication>
 
 namespace vigia::cluster {
@@ -20,12 +20,12 @@ Severity nodeSeverity(const kube::NodeInfo &n)
 
 QString cpuText(qint64 milli)
 {
-    return metrics::formatCpu(milli * 1000000);
+    return kube::formatCpu(milli * 1000000);
 }
 
 QString memText(qint64 bytes)
 {
-    return metrics::formatBytes(bytes);
+    return kube::formatBytes(bytes);
 }
 
 QString usageText(std::optional<qint64> used, qint64 allocatable, bool cpu)

@@ -318,7 +318,7 @@ void LogPage::onStreamEnded(PodSource &src, const ssh::ExitInfo &exit, const QSt
 void LogPage::resumeStreams()
 {
     if (m_kind == Kind::Server) {
-        showServerLog(m_serverTail);
+        showServerLog(m_serverSource.tailLines());
         return;
     }
     bool resumed = false;
@@ -352,6 +352,8 @@ void LogPage::stopAll()
     for (auto &src : m_sources)
         if (src->stream)
             src->stream->stop();
+    // A server-log probe still in flight must not start a stream after this.
+    ++m_serverProbeGeneration;
     if (m_serverChannel) {
         ssh::SshChannel *ch = m_serverChannel;
         m_serverChannel.clear();
@@ -417,16 +419,16 @@ void LogPage::updateStatus()
 void LogPage::showServerLog(int tailLines)
 {
     stopAll();
-    m_serverTail = tailLines;
+    m_serverSource = ServerLogSource(tailLines);
     m_buffer.clear();
-    m_serverProblems.clear();
     m_view->setFollowing(true);
     m_streamState = tr("looking for the K3s log\u2026");
     updateStatus();
-    probeServerLog(0);
+    probeServerLog();
 }
 
-void LogPage::probeServerLog(int step)
+// Runs the probe of the way ServerLogSource says to try now, and follows the first that works.
+void LogPage::probeServerLog()
 {
     if (!m_connection) {
         appendMarker(tr("\u2014 not connected: the server log needs an SSH connection \u2014"));
@@ -434,81 +436,48 @@ void LogPage::probeServerLog(int step)
         updateStatus();
         return;
     }
-    const QString tail = m_serverTail < 0 ? QStringLiteral("all") : QString::number(m_serverTail);
-    const QStringList journal{
-        QStringLiteral("journalctl"), QStringLiteral("-u"), QStringLiteral("k3s"),      QStringLiteral("-q"),
-        QStringLiteral("--no-pager"), QStringLiteral("-o"), QStringLiteral("short-iso")};
-    QStringList probe;
-    QStringList streamArgv;
-    QString what;
-    switch (step) {
-    case 0:
-        probe = journal + QStringList{QStringLiteral("-n"), QStringLiteral("1")};
-        streamArgv = journal + QStringList{QStringLiteral("-n"), tail, QStringLiteral("-f")};
-        what = QStringLiteral("journalctl -u k3s");
-        break;
-    case 1:
-        probe = QStringList{QStringLiteral("sudo"), QStringLiteral("-n")} + journal +
-                QStringList{QStringLiteral("-n"), QStringLiteral("1")};
-        streamArgv = QStringList{QStringLiteral("sudo"), QStringLiteral("-n")} + journal +
-                     QStringList{QStringLiteral("-n"), tail, QStringLiteral("-f")};
-        what = QStringLiteral("sudo -n journalctl -u k3s");
-        break;
-    case 2:
-        probe = {QStringLiteral("tail"), QStringLiteral("-n"), QStringLiteral("1"),
-                 QStringLiteral("/var/log/k3s.log")};
-        streamArgv = {QStringLiteral("tail"), QStringLiteral("-n"),
-                      m_serverTail < 0 ? QStringLiteral("+1") : tail, QStringLiteral("-F"),
-                      QStringLiteral("/var/log/k3s.log")};
-        what = QStringLiteral("/var/log/k3s.log");
-        break;
-    default: {
+    const ServerLogCandidate *way = m_serverSource.current();
+    if (!way) {
         appendMarker(tr("\u2014 the K3s server log could not be read \u2014"));
-        for (const QString &p : std::as_const(m_serverProblems))
+        for (const QString &p : m_serverSource.problems())
             appendMarker(QStringLiteral("   ") + p);
-        appendMarker(tr("   To fix: add the SSH user to the systemd-journal group "
-                        "(sudo usermod -aG systemd-journal USER), allow it `sudo -n journalctl`, "
-                        "or make /var/log/k3s.log readable."));
+        appendMarker(QStringLiteral("   ") + ServerLogSource::fixAdvice());
         m_streamState = tr("server log unavailable");
         updateStatus();
         return;
     }
-    }
     ssh::ExecOptions opts;
     opts.timeoutMs = 15000;
-    ssh::SshChannel *ch = m_connection->exec(remote::buildCommandLine(probe), opts);
+    ssh::SshChannel *ch = m_connection->exec(remote::buildCommandLine(way->probeArgv), opts);
     if (!ch) {
-        m_serverProblems << tr("%1: the command could not be started").arg(what);
-        probeServerLog(step + 1);
+        ServerLogProbe notStarted;
+        notStarted.started = false;
+        m_serverSource.recordProbe(notStarted);
+        probeServerLog();
         return;
     }
-    auto out = std::make_shared<QByteArray>();
-    auto err = std::make_shared<QByteArray>();
-    connect(ch, &ssh::SshChannel::stdoutReady, this, [out](const QByteArray &c) {
-        if (out->size() < 65536)
-            out->append(c);
+    auto probe = std::make_shared<ServerLogProbe>();
+    connect(ch, &ssh::SshChannel::stdoutReady, this, [probe](const QByteArray &c) {
+        if (probe->out.size() < 65536)
+            probe->out.append(c);
     });
-    connect(ch, &ssh::SshChannel::stderrReady, this, [err](const QByteArray &c) {
-        if (err->size() < 65536)
-            err->append(c);
+    connect(ch, &ssh::SshChannel::stderrReady, this, [probe](const QByteArray &c) {
+        if (probe->err.size() < 65536)
+            probe->err.append(c);
     });
     connect(ch, &ssh::SshChannel::finished, ch, &QObject::deleteLater);
-    connect(ch, &ssh::SshChannel::finished, this,
-            [this, out, err, step, streamArgv, what](const ssh::ExitInfo &exit) {
-                const bool readable = exit.success() && (step == 2 || !out->trimmed().isEmpty());
-                if (readable) {
-                    startServerStream(streamArgv, what);
-                    return;
-                }
-                QString why = firstLine(QString::fromUtf8(*err));
-                if (why.isEmpty() && exit.error)
-                    why = exit.error->message;
-                if (why.isEmpty())
-                    why = exit.success() ? tr("no k3s entries visible to this user")
-                                         : tr("exit code %1").arg(exit.exitCode.value_or(-1));
-                m_serverProblems << QStringLiteral("%1: %2").arg(what, why);
-                probeServerLog(step + 1);
-            });
+    // A newer showServerLog() starts its own chain; this probe's answer then belongs to no one.
+    const quint64 generation = m_serverProbeGeneration;
+    connect(ch, &ssh::SshChannel::finished, this, [this, probe, generation](const ssh::ExitInfo &exit) {
+        if (generation != m_serverProbeGeneration)
+            return;
+        probe->exit = exit;
+        const ServerLogCandidate probed = *m_serverSource.current();
+        if (m_serverSource.recordProbe(*probe))
+            startServerStream(probed.streamArgv, probed.what);
+        else
+            probeServerLog();
+    });
 }
 
 void LogPage::startServerStream(const QStringList &argv, const QString &what)

@@ -6,6 +6,7 @@
 #include "logs/LogBuffer.h"
 #include "logs/LogMerger.h"
 #include "logs/LogStream.h"
+#include "logs/ServerLogSource.h"
 #include "remote/KubectlRunner.h"
 #include "ssh/SshConnection.h"
 
@@ -103,7 +104,7 @@ private:
     void appendMarker(const QString &text, quint16 source = 0);
     void updateRestartBanner();
     void updateStatus();
-    void probeServerLog(int step);
+    void probeServerLog();
     void startServerStream(const QStringList &argv, const QString &what);
 
     Kind m_kind;
@@ -131,8 +132,8 @@ private:
     // Server log
     QPointer<ssh::SshChannel> m_serverChannel;
     LogLineSplitter m_serverSplitter;
-    QStringList m_serverProblems;
-    int m_serverTail = 1000;
+    ServerLogSource m_serverSource;
+    quint64 m_serverProbeGeneration = 0;
     QString m_streamState;
 };
 

@@ -1,6 +1,6 @@
-#include "remote/ShellQuote.h"
+#include "core/ShellQuote.h"
 
-namespace vigia::remote {
+namespace vigia {
 
 static bool isPlainWord(const QString &s)
 {
@@ -66,4 +66,47 @@ QString buildCommandLine(const QStringList &argv)
     return quoted.join(QLatin1Char(' '));
 }
 
-} // namespace vigia::remote
+std::optional<QStringList> splitCommandLine(const QString &line)
+{
+    QStringList words;
+    QString cur;
+    bool inWord = false;
+    for (qsizetype i = 0; i < line.size(); ++i) {
+        const QChar c = line.at(i);
+        if (c == QLatin1Char(' ')) {
+            if (!inWord)
+                return std::nullopt; // two spaces, or a leading one: not ours
+            words << cur;
+            cur.clear();
+            inWord = false;
+            continue;
+        }
+        inWord = true;
+        if (c == QLatin1Char('\'')) {
+            const qsizetype end = line.indexOf(QLatin1Char('\''), i + 1);
+            if (end < 0)
+                return std::nullopt;
+            cur += line.mid(i + 1, end - i - 1);
+            i = end;
+        } else if (c == QLatin1Char('\\')) {
+            if (i + 1 >= line.size() || line.at(i + 1) != QLatin1Char('\''))
+                return std::nullopt;
+            cur += QLatin1Char('\'');
+            ++i;
+        } else {
+            const ushort u = c.unicode();
+            const bool plain = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') ||
+                               u == '_' || u == '@' || u == '%' || u == '+' || u == '=' || u == ':' ||
+                               u == ',' || u == '.' || u == '/' || u == '-';
+            if (!plain)
+                return std::nullopt;
+            cur += c;
+        }
+    }
+    if (!inWord)
+        return std::nullopt; // empty, or a trailing space
+    words << cur;
+    return words;
+}
+
+} // namespace vigia

@@ -1,17 +1,17 @@
-#include "metrics/Quantity.h"
+#include "kube/Quantity.h"
 
 #include <cmath>
 #include <limits>
 #include <QCoreApplication>
 
-namespace vigia::metrics {
+namespace vigia::kube {
 
 namespace {
 
 Error quantityError(const QString &text, const QString &why)
 {
     return makeError(QCoreApplication::translate("Quantity", "Not a Kubernetes quantity: \"%1\" (%2)").arg(text.left(40), why), {},
-                     QStringLiteral("metrics.quantity"));
+                     QStringLiteral("kube.quantity"));
 }
 
 } // namespace
@@ -131,4 +131,4 @@ QString formatCpu(qint64 nanocores)
     return QString::number(double(nanocores) / 1e9, 'f', 2) + QStringLiteral(" cores");
 }
 
-} // namespace vigia::metrics
+} // namespace vigia::kube

@@ -7,9 +7,9 @@
 
 #include <QString>
 
-namespace vigia::metrics {
+namespace vigia::kube {
 
-// The value in base units (cores, bytes). Errors carry code "metrics.quantity".
+// The value in base units (cores, bytes). Errors carry code "kube.quantity".
 Result<double> parseQuantity(const QString &text);
 
 // CPU in nanocores, rounded up as Kubernetes does for MilliValue().
@@ -23,4 +23,4 @@ QString formatBytes(qint64 bytes, int decimals = 1);
 // "250m", "1.25 cores".
 QString formatCpu(qint64 nanocores);
 
-} // namespace vigia::metrics
+} // namespace vigia::kube

@@ -601,6 +601,16 @@ void ResourceWatcher::broke(const Error &why, bool relist)
     scheduleRetry();
 }
 
+void ResourceWatcher::retryNowIfWaiting()
+{
+    if (!m_retryTimer.isActive() || m_paused)
+        return;
+    qCInfo(lcKube) << "another command reached the API: retrying the watch of" << m_resource << "now";
+    m_retryTimer.stop();
+    m_backoffMs = m_backoffInitialMs;
+    m_retryTimer.start(0);
+}
+
 void ResourceWatcher::scheduleRetry()
 {
     if (m_paused) {

@@ -389,6 +389,13 @@ void Session::startWatcher()
     auto *watcher = new kube::ResourceWatcher(m_runner, QStringLiteral("pods"), QString(), this);
     m_watcher = watcher;
     connect(watcher, &kube::ResourceWatcher::changed, this, &Session::onWatchBatch);
+    // Any other kubectl that gets through (the round, a log, a snapshot's discovery) proves the
+    // API is back: the watch need not wait out its backoff.
+    connect(m_runner, &remote::KubectlRunner::finished, watcher,
+            [watcher](quint64, const Result<QByteArray> &r) {
+                if (r)
+                    watcher->retryNowIfWaiting();
+            });
     connect(watcher, &kube::ResourceWatcher::stateChanged, this,
             [this](kube::ResourceWatcher::State state, const Error &why) {
                 if (state == kube::ResourceWatcher::State::Live) {

@@ -1,0 +1,313 @@
+#include "FaultCases.h"
+
+#include "SilentRelay.h"
+#include "ProcessTree.h"
+#include "SandboxProfile.h"
+#include "remote/KubectlRunner.h"
+#include "ssh/SshConnection.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+
+namespace vigia::faults {
+
+namespace {
+
+using Phase = session::Session::Phase;
+
+// Remembers the first thing the app said while the fault lasted: its error, or the watch's.
+struct MessageCatcher {
+    QString text;
+    void look(session::Session &s)
+    {
+        if (!text.isEmpty())
+            return;
+        if (!s.lastError().message.isEmpty())
+            text = s.lastError().toString();
+    }
+};
+
+// Runs the event loop for ms, noting what the Session says.
+void watchFor(session::Session &s, MessageCatcher &m, int ms)
+{
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < ms) {
+        m.look(s);
+        pump(100);
+    }
+}
+
+// The common end of a case: the view must be live again in time and show every pod, the log
+// must have every numbered line once, and after the Session is gone nothing of it runs.
+FaultReport finish(FaultHarness &h, const QString &name, std::unique_ptr<session::Session> s, QElapsedTimer &sinceEnd,
+                   const MessageCatcher &m, LogFollower *log = nullptr, bool needsMessage = true)
+{
+    FaultReport r;
+    r.name = name;
+    r.message = m.text;
+    const bool live = h.waitLive(*s, 30000);
+    r.recoveredSec = live ? double(sinceEnd.elapsed()) / 1000.0 : -1;
+    if (log) {
+        pump(2500); // a few more lines after the seam
+        r.lost = log->missing() + log->duplicates();
+        r.lostUnit = QStringLiteral("lines");
+    } else {
+        r.lost = std::max(0, h.podsMissing(*s));
+        r.lostUnit = QStringLiteral("rows");
+    }
+    s.reset();
+    const int left = h.remoteKubectlAfter(8000);
+    if (!live)
+        r.why = QStringLiteral("the view was not live again within 30 s");
+    else if (sinceEnd.elapsed() > 0 && r.recoveredSec * 1000 > kRecoverWithinMs)
+        r.why = QStringLiteral("live again only after %1 s").arg(r.recoveredSec, 0, 'f', 1);
+    else if (r.lost != 0)
+        r.why = QStringLiteral("%1 %2 lost or duplicated").arg(r.lost).arg(r.lostUnit);
+    else if (left != 0)
+        r.why = QStringLiteral("%1 kubectl processes left on the server").arg(left);
+    else if (needsMessage && r.message.isEmpty())
+        r.why = QStringLiteral("the app said nothing about it");
+    r.survived = r.why.isEmpty();
+    return r;
+}
+
+FaultReport failedToStart(const QString &name, const QString &error)
+{
+    FaultReport r;
+    r.name = name;
+    r.why = QStringLiteral("could not connect first: ") + error;
+    return r;
+}
+
+FaultReport sshdKilledMidFollow(FaultHarness &h)
+{
+    const QString name = QStringLiteral("sshd_killed_mid_follow");
+    QString err;
+    auto s = h.connect(h.sandbox().target(), &err);
+    if (s->phase() != Phase::Connected)
+        return failedToStart(name, err);
+    QString ns;
+    const QString pod = h.loggingPod(*s, &ns);
+    LogFollower log(s.get(), ns, pod);
+    log.start();
+    pump(3000);
+    MessageCatcher m;
+    h.sandbox().killSshdSessions();
+    QElapsedTimer sinceEnd; // the fault is over at once: sshd's listener never went away
+    sinceEnd.start();
+    waitFor([&] { m.look(*s); return s->phase() != Phase::Connected || s->isStale(); }, 15000);
+    waitFor([&] { m.look(*s); return s->phase() == Phase::Connected && !s->isStale(); }, 30000);
+    return finish(h, name, std::move(s), sinceEnd, m, &log);
+}
+
+FaultReport silentPeer(FaultHarness &h)
+{
+    const QString name = QStringLiteral("silent_peer");
+    test::SilentRelay relay(h.sandbox().sshPort());
+    if (!relay.listen())
+        return failedToStart(name, QStringLiteral("no relay"));
+    // The relay's port needs its own known_hosts line for the same keys.
+    QFile in(h.sandbox().knownHostsPath());
+    in.open(QIODevice::ReadOnly);
+    const QString kh = QString::fromUtf8(in.readAll())
+                           .replace(QStringLiteral("]:%1 ").arg(h.sandbox().sshPort()),
+                                    QStringLiteral("]:%1 ").arg(relay.port()));
+    const QString khPath = h.sandbox().dir() + QStringLiteral("/known_hosts_relay");
+    QFile out(khPath);
+    if (out.open(QIODevice::WriteOnly))
+        out.write(kh.toUtf8());
+    out.close();
+    ssh::SshTarget t = h.sandbox().target();
+    t.port = relay.port();
+    t.knownHostsPath = khPath;
+    QString err;
+    auto s = h.connect(t, &err);
+    if (s->phase() != Phase::Connected)
+        return failedToStart(name, err);
+    QString ns;
+    LogFollower log(s.get(), ns, h.loggingPod(*s, &ns));
+    log.start();
+    pump(3000);
+    const QString oldConnection = s->connection()->target().connectionId;
+    MessageCatcher m;
+    relay.freeze(); // the route is gone; nobody sends a FIN or a RST
+    QElapsedTimer sinceEnd;
+    sinceEnd.start(); // later connections go through: the fault "ends" at once, as a new route would
+    waitFor([&] { m.look(*s); return s->phase() == Phase::Connected && !s->isStale() &&
+                                     s->connection()->target().connectionId != oldConnection; },
+            40000);
+    FaultReport r = finish(h, name, std::move(s), sinceEnd, m, &log);
+    // The frozen connection's sshd still lives; what it ran must not.
+    int left = 0;
+    waitFor([&] {
+        left = 0;
+        for (const qint64 pid : test::proc::allPids())
+            if (test::proc::commandLine(pid).contains(oldConnection))
+                ++left;
+        return left == 0;
+    }, 8000);
+    if (r.survived && left > 0) {
+        r.survived = false;
+        r.why = QStringLiteral("%1 processes of the silent connection still run").arg(left);
+    }
+    relay.cut();
+    return r;
+}
+
+// A fault the simulator switches on and off by ctl, lasting durationMs.
+FaultReport apiFault(FaultHarness &h, const QString &name, const QStringList &on, const QStringList &off,
+                     int durationMs)
+{
+    QString err;
+    auto s = h.connect(h.sandbox().target(), &err);
+    if (s->phase() != Phase::Connected)
+        return failedToStart(name, err);
+    MessageCatcher m;
+    h.sandbox().ctl(on);
+    // Something must ask the API meanwhile, as the user (or the round) would.
+    QElapsedTimer during;
+    during.start();
+    while (during.elapsed() < durationMs) {
+        if (during.elapsed() > 1500)
+            s->refresh();
+        watchFor(*s, m, 1500);
+    }
+    if (!off.isEmpty())
+        h.sandbox().ctl(off);
+    QElapsedTimer sinceEnd;
+    sinceEnd.start();
+    return finish(h, name, std::move(s), sinceEnd, m, nullptr, durationMs > 0);
+}
+
+FaultReport apiRefused(FaultHarness &h)
+{
+    return apiFault(h, QStringLiteral("api_refused_20s"), {QStringLiteral("api-stop")}, {QStringLiteral("api-start")},
+                    20000);
+}
+
+FaultReport api500s(FaultHarness &h)
+{
+    return apiFault(h, QStringLiteral("api_500s"),
+                    {QStringLiteral("api-error"), QStringLiteral("500"), QStringLiteral("--all")},
+                    {QStringLiteral("api-error"), QStringLiteral("--off")}, 10000);
+}
+
+FaultReport watchTruncated(FaultHarness &h)
+{
+    // The next watch response is cut mid-JSON; touches make sure it has something to carry.
+    QString err;
+    auto s = h.connect(h.sandbox().target(), &err);
+    if (s->phase() != Phase::Connected)
+        return failedToStart(QStringLiteral("watch_truncated_mid_json"), err);
+    MessageCatcher m;
+    h.sandbox().ctl({QStringLiteral("watch-truncate"), QStringLiteral("--count"), QStringLiteral("1")});
+    h.sandbox().ctl({QStringLiteral("watch-end")});
+    watchFor(*s, m, 3000);
+    QElapsedTimer sinceEnd;
+    sinceEnd.start();
+    // The watch heals by itself: nothing to tell the user unless it lasts.
+    return finish(h, QStringLiteral("watch_truncated_mid_json"), std::move(s), sinceEnd, m, nullptr, false);
+}
+
+FaultReport gone410(FaultHarness &h)
+{
+    QString err;
+    auto s = h.connect(h.sandbox().target(), &err);
+    if (s->phase() != Phase::Connected)
+        return failedToStart(QStringLiteral("gone_410"), err);
+    MessageCatcher m;
+    // Compacted history, then the watch ends: watching again from its resourceVersion is a 410.
+    h.sandbox().ctl({QStringLiteral("touch"), QStringLiteral("--all")});
+    h.sandbox().ctl({QStringLiteral("watch-compact")});
+    h.sandbox().ctl({QStringLiteral("watch-end")});
+    watchFor(*s, m, 2000);
+    QElapsedTimer sinceEnd;
+    sinceEnd.start();
+    return finish(h, QStringLiteral("gone_410"), std::move(s), sinceEnd, m, nullptr, false);
+}
+
+// A server the app cannot use as it is: it must say what is wrong and what to do, and run on.
+FaultReport cannotUse(FaultHarness &h, const QString &name, const QString &mustMention)
+{
+    FaultReport r;
+    r.name = name;
+    r.lostUnit = QStringLiteral("rows");
+    auto s = std::make_unique<session::Session>();
+    s->start(test::sandboxProfile(h.sandbox()), h.sandbox().target());
+    waitFor([&] { return s->phase() == Phase::Failed || s->phase() == Phase::Connected; }, 40000);
+    r.message = s->lastError().toString();
+    if (s->phase() == Phase::Connected) {
+        // It found another way (sudo -n k3s kubectl): survived, and says nothing is wrong.
+        r.message = QStringLiteral("connected through %1").arg(s->runner() ? s->runner()->prefix().join(QLatin1Char(' ')) : QString());
+        r.survived = true;
+    } else {
+        r.survived = r.message.contains(mustMention, Qt::CaseInsensitive) && !s->lastError().hint.isEmpty();
+        if (!r.survived)
+            r.why = QStringLiteral("the message does not say what is wrong and what to do");
+    }
+    s.reset();
+    if (const int left = h.remoteKubectlAfter(5000); left != 0 && r.survived) {
+        r.survived = false;
+        r.why = QStringLiteral("%1 kubectl processes left on the server").arg(left);
+    }
+    return r;
+}
+
+FaultReport twoInstances(FaultHarness &h)
+{
+    // Two windows on one profile: each lives, neither disturbs the other, nothing is left.
+    const QString name = QStringLiteral("two_instances_one_profile");
+    QString err;
+    auto a = h.connect(h.sandbox().target(), &err);
+    auto b = h.connect(h.sandbox().target(), &err);
+    if (a->phase() != Phase::Connected || b->phase() != Phase::Connected)
+        return failedToStart(name, err);
+    FaultReport r;
+    r.name = name;
+    r.lostUnit = QStringLiteral("rows");
+    QElapsedTimer t;
+    t.start();
+    const bool liveA = h.waitLive(*a, 15000);
+    const bool liveB = h.waitLive(*b, 15000);
+    r.recoveredSec = 0;
+    r.lost = std::max(0, h.podsMissing(*a)) + std::max(0, h.podsMissing(*b));
+    r.message = QStringLiteral("both windows live");
+    a.reset();
+    b.reset();
+    const int left = h.remoteKubectlAfter(8000);
+    r.survived = liveA && liveB && r.lost == 0 && left == 0;
+    if (!r.survived)
+        r.why = QStringLiteral("live %1/%2, %3 rows lost, %4 left").arg(liveA).arg(liveB).arg(r.lost).arg(left);
+    return r;
+}
+
+} // namespace
+
+QList<FaultCase> allFaultCases()
+{
+    return {
+        {QStringLiteral("sshd_killed_mid_follow"), sshdKilledMidFollow, {}},
+        {QStringLiteral("silent_peer"), silentPeer, {}},
+        {QStringLiteral("api_refused_20s"), apiRefused, {}},
+        {QStringLiteral("api_500s"), api500s, {}},
+        {QStringLiteral("watch_truncated_mid_json"), watchTruncated, {}},
+        {QStringLiteral("gone_410"), gone410, {}},
+        {QStringLiteral("kubectl_missing"),
+         [](FaultHarness &h) { return cannotUse(h, QStringLiteral("kubectl_missing"), QStringLiteral("kubectl")); },
+         {QStringLiteral("--no-kubectl"), QStringLiteral("--no-k3s")}},
+        {QStringLiteral("k3s_yaml_permission_denied"),
+         [](FaultHarness &h) {
+             return cannotUse(h, QStringLiteral("k3s_yaml_permission_denied"), QStringLiteral("k3s.yaml"));
+         },
+         {QStringLiteral("--kubeconfig-denied")}},
+        {QStringLiteral("k3s_yaml_denied_no_sudo"),
+         [](FaultHarness &h) {
+             return cannotUse(h, QStringLiteral("k3s_yaml_denied_no_sudo"), QStringLiteral("k3s.yaml"));
+         },
+         {QStringLiteral("--kubeconfig-denied"), QStringLiteral("--sudo-password")}},
+        {QStringLiteral("two_instances_one_profile"), twoInstances, {}},
+    };
+}
+
+} // namespace vigia::faults

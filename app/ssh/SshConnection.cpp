@@ -1,6 +1,7 @@
 #include "ssh/SshConnection.h"
 
 #include "core/Log.h"
+#include "ssh/LoginShell.h"
 #include "ssh/RemoteWrapper.h"
 #include "ssh/SshMetaTypes.h"
 #include "ssh/SshWorker.h"
@@ -21,6 +22,7 @@ public:
     quint64 nextId = 1;
     QString cipher;
     QString mac;
+    ShellKind shellKind = ShellKind::Posix;
 
     template <typename F> void post(F &&f)
     {
@@ -98,8 +100,7 @@ SshConnection::SshConnection(QObject *parent) : QObject(parent), d(new Private)
     connect(w, &SshWorker::connected, this, [this](const QString &cipher, const QString &mac) {
         d->cipher = cipher;
         d->mac = mac;
-        sweepLeftovers();
-        emit connected();
+        probeLoginShell();
     });
     connect(w, &SshWorker::failed, this, &SshConnection::failed);
     connect(w, &SshWorker::lost, this, &SshConnection::lost);
@@ -151,6 +152,11 @@ QString SshConnection::cipher() const
 {
     return d ? d->cipher : QString();
 }
+ShellKind SshConnection::shellKind() const
+{
+    return d ? d->shellKind : ShellKind::Posix;
+}
+
 QString SshConnection::mac() const
 {
     return d ? d->mac : QString();
@@ -217,6 +223,41 @@ SshChannel *SshConnection::execUngated(const QString &commandLine, const ExecOpt
     SshWorker *w = d->worker;
     d->post([w, id, commandLine, options] { w->exec(id, commandLine, options); });
     return ch;
+}
+
+void SshConnection::probeLoginShell()
+{
+    // Before anything else runs: every later line is spelled for the shell found here.
+    ExecOptions opts;
+    opts.raw = true;
+    opts.timeoutMs = 10000;
+    SshChannel *ch = execUngated(LoginShell::probeCommand(), opts);
+    auto out = std::make_shared<QByteArray>();
+    connect(ch, &SshChannel::stdoutReady, ch, [out](const QByteArray &chunk) {
+        if (out->size() < 4096)
+            out->append(chunk);
+    });
+    connect(ch, &SshChannel::finished, this, [this, ch, out](const ExitInfo &exit) {
+        ch->deleteLater();
+        const QString text = QString::fromUtf8(*out);
+        ShellKind kind = exit.success() ? LoginShell::classify(text) : ShellKind::Unknown;
+        if (std::optional<Error> refused = LoginShell::refusal(kind, text)) {
+            qCWarning(lcSsh) << "login shell refused:" << text.trimmed();
+            emit failed(*refused);
+            close();
+            return;
+        }
+        if (kind == ShellKind::Unknown) {
+            // An unusual sh-like shell, or no answer: the lines are POSIX, try them as they are.
+            qCInfo(lcSsh) << "login shell not recognised (" << text.trimmed().left(80) << "): sending POSIX lines";
+            kind = ShellKind::Posix;
+        }
+        d->shellKind = kind;
+        SshWorker *w = d->worker;
+        d->post([w, kind] { w->setShellKind(kind); });
+        sweepLeftovers();
+        emit connected();
+    });
 }
 
 void SshConnection::sweepLeftovers()

@@ -3,6 +3,7 @@
 // worker is the only code that ever calls libssh2 for this session: a libssh2
 // session is not thread-safe. Everything here returns at once; results arrive
 // as queued signals carrying coalesced chunks.
+#include "ssh/LoginShell.h"
 #include "ssh/SshTypes.h"
 
 #include <QObject>
@@ -64,6 +65,8 @@ public:
     // The cipher negotiated for server-to-client data ("aes128-ctr", ...); empty until connected.
     QString cipher() const;
     QString mac() const; // likewise for the MAC ("hmac-sha2-256", ...)
+    // The SSH user's login shell as probed on connecting (Posix until then).
+    ShellKind shellKind() const;
 
     // Answers to the questions the connection asks while opening.
     // fingerprint: the one the user was shown. A different key by the time the answer arrives
@@ -97,6 +100,7 @@ signals:
     void leftoversEnded(int groups);
 
 private:
+    void probeLoginShell();
     void sweepLeftovers();
     // Implementation detail owned by the transport; see SshConnection.cpp.
     friend class SshChannel;

@@ -51,6 +51,8 @@ struct ExecOptions {
     // the channel's stdin, so cancel cannot use stdin EOF to kill it (it still
     // runs in its own process group and dies of SIGPIPE/EOF when the channel closes).
     bool interactiveStdin = false;
+    // Sent exactly as given: no wrapper, no login-shell adaptation (the login-shell probe only).
+    bool raw = false;
 };
 
 struct ExitInfo {

@@ -819,8 +819,11 @@ void SshWorker::exec(quint64 id, const QString &commandLine, const ExecOptions &
     c->id = id;
     c->options = options;
     const bool usesStdin = !options.stdinData.isEmpty() || options.interactiveStdin;
-    c->command = options.pty ? commandLine
-                             : RemoteWrapper::wrap(commandLine, usesStdin, m_target.clientTag, m_target.connectionId);
+    c->command = options.pty || options.raw
+                     ? commandLine
+                     : LoginShell::adapt(
+                           RemoteWrapper::wrap(commandLine, usesStdin, m_target.clientTag, m_target.connectionId),
+                           m_shellKind);
     c->pendingIn = options.stdinData;
     c->wantEof = options.closeStdinAfterData;
     if (m_phase == Phase::Dead || m_phase == Phase::Idle) {

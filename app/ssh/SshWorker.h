@@ -2,6 +2,7 @@
 // The only code that calls libssh2 for one session. It lives in the
 // connection's own thread and is driven by socket notifiers and timers.
 // Internal to the transport: use SshConnection.
+#include "ssh/LoginShell.h"
 #include "ssh/SshTypes.h"
 
 #include <QElapsedTimer>
@@ -33,6 +34,8 @@ public:
     void open(const vigia::ssh::SshTarget &target);
     void shutdown(const QString &why);
     void answerHostKey(vigia::ssh::HostKeyDecision decision, const QString &fingerprint = {});
+    // How command lines get through the login shell (LoginShell::adapt), from the probe.
+    void setShellKind(vigia::ssh::ShellKind kind) { m_shellKind = kind; }
     void answerPassphrase(const QString &keyFile, const std::optional<QString> &passphrase);
     void exec(quint64 id, const QString &commandLine, const vigia::ssh::ExecOptions &options);
     void cancel(quint64 id, bool dropped);
@@ -162,6 +165,7 @@ private:
     int m_pendingRxProbe = 0; // bytes waiting in the kernel when we are not reading
     QString m_cipher;
     QString m_mac;
+    ShellKind m_shellKind = ShellKind::Posix;
 };
 
 } // namespace vigia::ssh

@@ -112,6 +112,8 @@ void TestLeftovers::wrapperKeepsExitStatusAndStreams()
     t.clientTag = RemoteWrapper::newId();
     auto c = connectTo(t);
     QVERIFY(c);
+    // The login shell was probed first (the sandbox user's is a POSIX one).
+    QCOMPARE(int(c->shellKind()), int(ShellKind::Posix));
     QByteArray out, err;
     std::optional<ExitInfo> exit;
     SshChannel *ch = c->exec(buildCommandLine({QStringLiteral("sh"), QStringLiteral("-c"),

@@ -9,6 +9,8 @@
 #include <QList>
 #include <QString>
 
+#include <unistd.h>
+
 namespace vigia::test::proc {
 
 // Every numeric entry of /proc.
@@ -55,6 +57,12 @@ inline QHash<qint64, qint64> parentMap(bool withZombies = false)
         parents.insert(pid, fields.at(1).toLongLong());
     }
     return parents;
+}
+
+// Resident memory of pid in bytes (field 24 of stat, in pages); 0 when it is gone.
+inline qint64 rssBytes(qint64 pid)
+{
+    return statFields(pid).value(21).toLongLong() * qint64(sysconf(_SC_PAGESIZE));
 }
 
 // The direct children of pid.

@@ -1,12 +1,14 @@
 #include "FaultCases.h"
 
 #include "SilentRelay.h"
+#include "SnapshotFaults.h"
 #include "ProcessTree.h"
 #include "SandboxProfile.h"
 #include "remote/KubectlRunner.h"
 #include "ssh/SshConnection.h"
 
 #include <QElapsedTimer>
+#include <QCoreApplication>
 #include <QFile>
 
 namespace vigia::faults {
@@ -282,6 +284,48 @@ FaultReport twoInstances(FaultHarness &h)
     return r;
 }
 
+FaultReport hostileLogs(FaultHarness &h)
+{
+    // Lines of 10 MB and a line with bidirectional controls in a followed log: the app's memory
+    // stays bounded (each line held cut at 64 KB), every numbered line arrives once.
+    const QString name = QStringLiteral("hostile_logs");
+    QString err;
+    auto s = h.connect(h.sandbox().target(), &err);
+    if (s->phase() != Phase::Connected)
+        return failedToStart(name, err);
+    QString ns;
+    const QString pod = h.loggingPod(*s, &ns);
+    LogFollower log(s.get(), ns, pod);
+    log.start();
+    pump(2000);
+    const qint64 rssBefore = test::proc::rssBytes(QCoreApplication::applicationPid());
+    MessageCatcher m;
+    const QStringList target{QStringLiteral("--namespace"), ns, QStringLiteral("--pod"), pod};
+    for (int i = 0; i < 8; ++i) {
+        h.sandbox().ctl(QStringList{QStringLiteral("log-hostile"), QStringLiteral("--bytes"),
+                                    QString::number(10 * 1024 * 1024)} + target);
+        pump(700); // a line of the pod's own between two hostile ones
+    }
+    h.sandbox().ctl(QStringList{QStringLiteral("log-hostile"), QStringLiteral("--bidi")} + target);
+    pump(3000);
+    const qint64 grew = test::proc::rssBytes(QCoreApplication::applicationPid()) - rssBefore;
+    int cut = 0;
+    for (int i = 0; i < log.buffer().size(); ++i)
+        if (log.buffer().at(i).isCut())
+            ++cut;
+    m.text = QStringLiteral("%1 lines of 10 MB held cut at 64 KB; RSS grew %2 MB")
+                 .arg(cut)
+                 .arg(double(grew) / (1024.0 * 1024.0), 0, 'f', 1);
+    QElapsedTimer sinceEnd;
+    sinceEnd.start();
+    FaultReport r = finish(h, name, std::move(s), sinceEnd, m, &log);
+    if (r.survived && (cut < 8 || grew > qint64(300) << 20)) {
+        r.survived = false;
+        r.why = QStringLiteral("%1 of 8 long lines cut, RSS grew %2 bytes").arg(cut).arg(grew);
+    }
+    return r;
+}
+
 } // namespace
 
 QList<FaultCase> allFaultCases()
@@ -307,6 +351,10 @@ QList<FaultCase> allFaultCases()
          },
          {QStringLiteral("--kubeconfig-denied"), QStringLiteral("--sudo-password")}},
         {QStringLiteral("two_instances_one_profile"), twoInstances, {}},
+        {QStringLiteral("hostile_logs"), hostileLogs, {}},
+        {QStringLiteral("tmp_full_during_snapshot"), tmpFullDuringSnapshot, {}},
+        {QStringLiteral("db_app_stopped_during_snapshot"), dbAppStoppedDuringSnapshot,
+         {QStringLiteral("--writer"), QStringLiteral("--db-rows"), QStringLiteral("3000")}},
     };
 }
 

@@ -80,7 +80,9 @@ void LogFollower::scan()
         const logs::LogLineRef ref = m_buffer.at(m_scanned);
         if (ref.flags & logs::LogBuffer::Marker)
             continue;
-        const QRegularExpressionMatch m = seq.match(QString::fromUtf8(ref.bytes));
+        // A line held cut (at 64 KB) keeps its end in the spill file: seq=N is at the end.
+        const QByteArray text = ref.isCut() ? m_buffer.fullLine(m_scanned).right(64) : QByteArray(ref.bytes);
+        const QRegularExpressionMatch m = seq.match(QString::fromUtf8(text));
         if (!m.hasMatch())
             continue;
         const qint64 n = m.captured(1).toLongLong();

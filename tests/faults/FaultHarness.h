@@ -36,6 +36,7 @@ public:
     qint64 missing() const;           // seq numbers skipped between the first and the highest
     qint64 duplicates() const { return m_duplicates; }
     qint64 lines() const { return m_seen.size(); }
+    const logs::LogBuffer &buffer() const { return m_buffer; }
 
 private:
     void scan();

@@ -133,6 +133,7 @@ class RunLog:
         self.seq_base = seq_base
         self.end = None
         self.tail = []          # extra final lines printed at `end` (e.g. a Go panic)
+        self.overrides = {}     # index -> text: hostile lines put in by `ctl log-hostile`
 
     def set_rate(self, now, rate):
         n = self.count(now)
@@ -202,13 +203,24 @@ class RunLog:
                     t = st + (j - first) / rate
                     out.append((t, render(style, base + j, t, salt)))
             i = stop
+        for idx, text in self.overrides.items():
+            if a <= idx < b and (plain is None or idx < plain):
+                out[idx - a] = (out[idx - a][0], f"{text} seq={self.seq_base + idx}")
         return out
+
+    def hostile(self, now, text):
+        """The next line (index count(now)) becomes text, keeping its seq=N."""
+        n = self.count(now)
+        self.overrides[n] = text
+        return n
 
     def line(self, i):
         t = self.time_of(i)
         plain = self._count_plain(self.end) if self.end is not None else None
         if plain is not None and i >= plain:
             return t, self.tail[i - plain]
+        if i in self.overrides:
+            return t, f"{self.overrides[i]} seq={self.seq_base + i}"
         return t, render(self.style, self.seq_base + i, t, self.salt)
 
     def first_index_at_or_after(self, t):

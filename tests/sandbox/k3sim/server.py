@@ -998,6 +998,7 @@ CTL_HELP = """commands:
   delete-pod --namespace NS --pod P
   log-rate RATE|fast [--namespace NS --pod P [--container C]]
   slow MS                              delay every API response
+  log-hostile --pod P [--namespace NS] [--bytes N] [--bidi]   make the pod's next log line hostile
 """
 
 
@@ -1162,6 +1163,23 @@ def ctl(sim, args):
                     if ct.runs and ct.runs[-1].end is None:
                         ct.runs[-1].set_rate(now, rate)
                         n += 1
+            return {"ok": True, "containers": n}
+        if cmd == "log-hostile":
+            # The pod's next log line becomes hostile: --bytes N of payload, --bidi adds the
+            # reordering controls (U+202E, U+2066). Its seq=N stays, so loss is still countable.
+            p = find_pod(cl, o)
+            rt = cl.pods_rt.get(p["metadata"]["uid"])
+            size = int(o.get("bytes", 0))
+            text = "hostile"
+            if o.get("bidi"):
+                text += " \u202eevil\u202c \u2066isolate\u2069"
+            if size > 0:
+                text += " body=" + ("x" * size)
+            n = 0
+            for ct in (rt.containers.values() if rt else []):
+                if ct.runs and ct.runs[-1].end is None:
+                    ct.runs[-1].hostile(time.time(), text)
+                    n += 1
             return {"ok": True, "containers": n}
         if cmd == "slow":
             cl.faults["slow_ms"] = int(pos[1]) if len(pos) > 1 else 0

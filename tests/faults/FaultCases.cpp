@@ -4,18 +4,40 @@
 #include "SnapshotFaults.h"
 #include "ProcessTree.h"
 #include "SandboxProfile.h"
+#include "core/BidiControls.h"
+#include "db/SnapshotJob.h"
+#include "kube/PodQueries.h"
 #include "remote/KubectlRunner.h"
 #include "ssh/SshConnection.h"
 
 #include <QElapsedTimer>
+
+#include <sqlite3.h>
 #include <QCoreApplication>
+#include <QDirIterator>
 #include <QFile>
+#include <QTemporaryDir>
 
 namespace vigia::faults {
 
 namespace {
 
 using Phase = session::Session::Phase;
+
+// PRAGMA quick_check of a local SQLite file, read-only.
+QString sqliteCheck(const QString &path)
+{
+    sqlite3 *h = nullptr;
+    QString v = QStringLiteral("<error>");
+    if (sqlite3_open_v2(QFile::encodeName(path).constData(), &h, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+        sqlite3_stmt *st = nullptr;
+        if (sqlite3_prepare_v2(h, "PRAGMA quick_check", -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+            v = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(st, 0)));
+        sqlite3_finalize(st);
+    }
+    sqlite3_close(h);
+    return v;
+}
 
 // Remembers the first thing the app said while the fault lasted: its error, or the watch's.
 struct MessageCatcher {
@@ -258,7 +280,8 @@ FaultReport cannotUse(FaultHarness &h, const QString &name, const QString &mustM
 
 FaultReport twoInstances(FaultHarness &h)
 {
-    // Two windows on one profile: each lives, neither disturbs the other, nothing is left.
+    // Two windows on one profile: each lives, and both take a snapshot of the same database into
+    // the same cache at once; neither wrecks the other's download, nothing is left.
     const QString name = QStringLiteral("two_instances_one_profile");
     QString err;
     auto a = h.connect(h.sandbox().target(), &err);
@@ -268,19 +291,37 @@ FaultReport twoInstances(FaultHarness &h)
     FaultReport r;
     r.name = name;
     r.lostUnit = QStringLiteral("rows");
-    QElapsedTimer t;
-    t.start();
     const bool liveA = h.waitLive(*a, 15000);
     const bool liveB = h.waitLive(*b, 15000);
-    r.recoveredSec = 0;
     r.lost = std::max(0, h.podsMissing(*a)) + std::max(0, h.podsMissing(*b));
-    r.message = QStringLiteral("both windows live");
+    QString db;
+    QDirIterator it(h.sandbox().storageRoot(), {QStringLiteral("scheduler.db")}, QDir::Files,
+                    QDirIterator::Subdirectories);
+    if (it.hasNext())
+        db = it.next();
+    QTemporaryDir cacheRoot; // one cache, as two instances of one profile share it
+    db::SnapshotJob jobA(a->commandRunner(), db::SnapshotCache(QStringLiteral("shared"), cacheRoot.path()));
+    db::SnapshotJob jobB(b->commandRunner(), db::SnapshotCache(QStringLiteral("shared"), cacheRoot.path()));
+    std::optional<db::SnapshotOutcome> oa, ob;
+    QObject::connect(&jobA, &db::SnapshotJob::finished, &jobA, [&](quint64, const db::SnapshotOutcome &o) { oa = o; });
+    QObject::connect(&jobB, &db::SnapshotJob::finished, &jobB, [&](quint64, const db::SnapshotOutcome &o) { ob = o; });
+    db::SnapshotRequest req;
+    req.remotePath = db;
+    jobA.start(req);
+    jobB.start(req);
+    waitFor([&] { return oa.has_value() && ob.has_value(); }, 120000);
+    const bool snapshots = oa && ob && oa->ok && ob->ok && oa->info.localPath == ob->info.localPath &&
+                           sqliteCheck(oa->info.localPath) == QLatin1String("ok");
+    r.message = snapshots ? QStringLiteral("both windows live; both snapshots downloaded into one cache, intact")
+                          : QStringLiteral("snapshots: %1 / %2").arg(oa && oa->ok ? QStringLiteral("ok") : oa ? oa->error.message : QStringLiteral("none"),
+                                                                   ob && ob->ok ? QStringLiteral("ok") : ob ? ob->error.message : QStringLiteral("none"));
     a.reset();
     b.reset();
     const int left = h.remoteKubectlAfter(8000);
-    r.survived = liveA && liveB && r.lost == 0 && left == 0;
+    r.survived = liveA && liveB && snapshots && r.lost == 0 && left == 0;
     if (!r.survived)
-        r.why = QStringLiteral("live %1/%2, %3 rows lost, %4 left").arg(liveA).arg(liveB).arg(r.lost).arg(left);
+        r.why = QStringLiteral("live %1/%2, snapshots %3, %4 rows lost, %5 left")
+                    .arg(liveA).arg(liveB).arg(snapshots).arg(r.lost).arg(left);
     return r;
 }
 
@@ -326,6 +367,65 @@ FaultReport hostileLogs(FaultHarness &h)
     return r;
 }
 
+FaultReport hostilePods(FaultHarness &)
+{
+    // A pod with the longest name Kubernetes allows and an annotation written to hurt: listed,
+    // and its YAML and describe fetched by name (after "--"), with the bidi controls shown as marks.
+    FaultReport r;
+    r.name = QStringLiteral("hostile_pods");
+    r.lostUnit = QStringLiteral("rows");
+    test::Sandbox own;
+    if (!own.start(QStringLiteral("crashloop"))) {
+        r.why = QStringLiteral("its sandbox did not start: ") + own.errorString();
+        return r;
+    }
+    FaultHarness h(own);
+    QString err;
+    auto s = h.connect(own.target(), &err);
+    if (s->phase() != Phase::Connected)
+        return failedToStart(r.name, err);
+    r.lost = std::max(0, h.podsMissing(*s));
+    QString name;
+    for (const kube::PodInfo &p : s->pods())
+        if (p.ns == QLatin1String("zoo") && p.name.startsWith(QLatin1String("hostile-")))
+            name = p.name;
+    QStringList fetched;
+    bool marked = true;
+    for (const QStringList &args : {kube::podYamlArgs(QStringLiteral("zoo"), name),
+                                    kube::podDescribeArgs(QStringLiteral("zoo"), name)}) {
+        std::optional<Result<QByteArray>> got;
+        const quint64 token = s->runner()->run(args, 30000);
+        const QMetaObject::Connection c = QObject::connect(
+            s->runner(), &remote::KubectlRunner::finished, s.get(),
+            [&](quint64 t, const Result<QByteArray> &res) {
+                if (t == token)
+                    got = res;
+            });
+        waitFor([&] { return got.has_value(); }, 30000);
+        QObject::disconnect(c);
+        if (got && *got && QString::fromUtf8(got->value()).contains(name)) {
+            const QString text = QString::fromUtf8(got->value());
+            fetched << args.first();
+            marked = marked && containsBidiControls(text) && !containsBidiControls(showBidiControls(text));
+        }
+    }
+    r.message = QStringLiteral("%1-character name listed; %2 fetched; bidi controls shown as marks")
+                    .arg(name.size())
+                    .arg(fetched.join(QStringLiteral(" and ")));
+    s.reset();
+    const int left = h.remoteKubectlAfter(8000);
+    if (name.size() != 253)
+        r.why = QStringLiteral("the 253-character pod is not listed");
+    else if (fetched.size() != 2)
+        r.why = QStringLiteral("its YAML or describe could not be fetched");
+    else if (!marked)
+        r.why = QStringLiteral("bidirectional controls were not neutralised");
+    else if (r.lost != 0 || left != 0)
+        r.why = QStringLiteral("%1 pods missing, %2 kubectl left").arg(r.lost).arg(left);
+    r.survived = r.why.isEmpty();
+    return r;
+}
+
 } // namespace
 
 QList<FaultCase> allFaultCases()
@@ -351,6 +451,7 @@ QList<FaultCase> allFaultCases()
          },
          {QStringLiteral("--kubeconfig-denied"), QStringLiteral("--sudo-password")}},
         {QStringLiteral("two_instances_one_profile"), twoInstances, {}},
+        {QStringLiteral("hostile_pods"), hostilePods, {}},
         {QStringLiteral("hostile_logs"), hostileLogs, {}},
         {QStringLiteral("tmp_full_during_snapshot"), tmpFullDuringSnapshot, {}},
         {QStringLiteral("db_app_stopped_during_snapshot"), dbAppStoppedDuringSnapshot,

@@ -180,6 +180,11 @@ def seed(cl, now):
         {"phase": "Running", "conditions": conds(now, False),
          "containerStatuses": [cs("metrics", running(t0), True), cs("web", running(t0), True),
                                cs("worker", running(t0), False, 1, terminated("Error", 2, t0, t0 + 100))]})
+    # Hostile on purpose: the longest name Kubernetes allows (253), and an annotation written to
+    # hurt (shell metacharacters, a leading dash, bidirectional controls).
+    add("hostile-" + "x" * 241 + "-end", "Running", ["app"],
+        {"phase": "Running", "conditions": conds(now, True), "containerStatuses": [cs("app", running(t0), True)]},
+        meta={"annotations": {"vigia.dev/note": "-rf $(reboot); `id` \u202eevil\u202c \u2066x\u2069"}})
     add("unicode-ñandú", "Running", ["app"],
         {"phase": "Running", "conditions": conds(now, True), "containerStatuses": [cs("app", running(t0), True)]},
         meta={"labels": {"app": "zoo", "dueño": "José-Ñúñez", "vigia.dev/emoji": "pez"}})
@@ -215,6 +220,8 @@ def seed(cl, now):
         for k, v in meta.items():
             if k == "labels":
                 md["labels"].update(v)
+            elif k == "annotations":
+                md["annotations"].update(v)
             else:
                 md[k] = v
         status.setdefault("qosClass", "BestEffort")

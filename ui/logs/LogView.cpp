@@ -4,6 +4,7 @@
 
 #include "logs/AnsiText.h"
 #include "logs/LogBuffer.h"
+#include "logs/LogLineFormat.h"
 #include "logs/LogLineSplitter.h"
 
 #include <QApplication>
@@ -33,11 +34,6 @@ struct LogView::Prepared {
 namespace {
 
 constexpr int kMaxCachedLayouts = 2000;
-
-QString displayTimestamp(qint64 ns)
-{
-    return QDateTime::fromMSecsSinceEpoch(ns / 1000000).toString(QStringLiteral("MM-dd HH:mm:ss.zzz"));
-}
 
 } // namespace
 
@@ -473,89 +469,18 @@ LogView::Prepared &LogView::prepared(qint64 seq) const
     auto p = std::make_shared<Prepared>();
     const int row = int(seq - m_buffer->firstSeq());
     const LogLineRef ref = m_buffer->at(row);
-    // Cut for display here, or already held cut by the buffer (the whole line is in its spill file).
-    const bool truncated = ref.bytes.size() > kMaxDisplayBytes || ref.isCut();
-    const AnsiText ansi =
-        parseAnsi(truncated ? QByteArrayView(ref.bytes).first(kMaxDisplayBytes) : QByteArrayView(ref.bytes));
-    p->marker = ref.flags & LogBuffer::Marker;
-
-    QList<QTextLayout::FormatRange> formats;
-    QString text;
-    if (m_showTimestamps && ref.timestampNs > 0) {
-        text += displayTimestamp(ref.timestampNs) + QLatin1Char(' ');
-        QTextCharFormat f;
-        f.setForeground(m_palette.timestamp());
-        formats.append({0, int(text.size()), f});
-    }
-    if (m_showSources && m_sourceWidth > 0) {
-        const int start = int(text.size());
-        text += shortSourceName(ref.source).leftJustified(m_sourceWidth) + QLatin1Char(' ');
-        QTextCharFormat f;
-        f.setForeground(m_palette.sourceColour(ref.source));
-        f.setFontWeight(QFont::Bold);
-        formats.append({start, m_sourceWidth, f});
-    }
-    p->prefixLength = int(text.size());
-    // Marked, one for one, so the spans below still line up.
-    text += showBidiControls(ansi.text);
-    p->bodyLength = int(ansi.text.size());
-    for (const AnsiSpan &s : ansi.spans) {
-        QTextCharFormat f;
-        QColor fg =
-            s.fg >= 0 || s.bg >= 0 ? m_palette.foreground(s.fg, s.bg) : palette().color(QPalette::Text);
-        QColor bg = s.bg >= 0 ? m_palette.background(s.bg) : QColor();
-        if (s.inverse) {
-            // Reverse video swaps whatever is in effect, defaults included.
-            const QColor shownBg = bg.isValid() ? bg : palette().color(QPalette::Base);
-            bg = fg;
-            fg = shownBg;
-        }
-        if (s.dim) {
-            // Faint text: the colour taken 45% of the way to the background, still readable.
-            const QColor under = bg.isValid() ? bg : palette().color(QPalette::Base);
-            fg = QColor::fromRgbF(fg.redF() * 0.55f + under.redF() * 0.45f,
-                                  fg.greenF() * 0.55f + under.greenF() * 0.45f,
-                                  fg.blueF() * 0.55f + under.blueF() * 0.45f);
-        }
-        if (s.fg >= 0 || s.bg >= 0 || s.inverse || s.dim)
-            f.setForeground(fg);
-        if (bg.isValid())
-            f.setBackground(bg);
-        if (s.strike)
-            f.setFontStrikeOut(true);
-        if (s.bold)
-            f.setFontWeight(QFont::Bold);
-        if (s.italic)
-            f.setFontItalic(true);
-        if (s.underline)
-            f.setFontUnderline(true);
-        formats.append({p->prefixLength + s.start, s.length, f});
-    }
-    if (p->marker) {
-        QTextCharFormat f;
-        f.setFontItalic(true);
-        f.setForeground(m_palette.sourceColour(4));
-        formats.append({p->prefixLength, p->bodyLength, f});
-    }
-    for (int i = 0; i < p->bodyLength; ++i) {
-        if (isBidiControl(ansi.text.at(i))) {
-            QTextCharFormat f;
-            f.setForeground(palette().color(QPalette::HighlightedText));
-            f.setBackground(palette().color(QPalette::Highlight));
-            const QString code = QString::number(ansi.text.at(i).unicode(), 16).toUpper();
-            f.setToolTip(tr("A bidirectional control character (U+%1) was here; it is shown, not applied.").arg(code));
-            formats.append({p->prefixLength + i, 1, f});
-        }
-    }
-    if (truncated) {
-        const int start = int(text.size());
-        text += tr(" \u2026 [line cut here: %1 KiB more \u2014 copy or save keeps it whole]")
-                    .arg((ref.fullLength - std::min<qint64>(ref.bytes.size(), kMaxDisplayBytes) + 1023) / 1024);
-        QTextCharFormat f;
-        f.setForeground(palette().color(QPalette::HighlightedText));
-        f.setBackground(palette().color(QPalette::Highlight));
-        formats.append({start, int(text.size()) - start, f});
-    }
+    LogLineFormat::Options options;
+    options.timestamps = m_showTimestamps;
+    options.sources = m_showSources;
+    options.sourceWidth = m_sourceWidth;
+    options.sourceName = m_showSources ? shortSourceName(ref.source) : QString();
+    options.maxDisplayBytes = kMaxDisplayBytes;
+    FormattedLogLine formatted = LogLineFormat::format(ref, options, m_palette, palette());
+    p->marker = formatted.marker;
+    p->prefixLength = formatted.prefixLength;
+    p->bodyLength = formatted.bodyLength;
+    const QString text = std::move(formatted.text);
+    const QList<QTextLayout::FormatRange> formats = std::move(formatted.formats);
 
     QTextOption option;
     option.setWrapMode(m_wrap ? QTextOption::WrapAtWordBoundaryOrAnywhere : QTextOption::NoWrap);
@@ -807,7 +732,7 @@ QString LogView::lineText(qint64 seq, bool exportFormat) const
     QString out;
     if (ref.timestampNs > 0 && (exportFormat || m_showTimestamps))
         out += (exportFormat ? QString::fromLatin1(formatLogTimestamp(ref.timestampNs))
-                             : displayTimestamp(ref.timestampNs)) +
+                             : LogLineFormat::displayTimestamp(ref.timestampNs)) +
                QLatin1Char(' ');
     if (m_buffer->sources().size() > 1 && (exportFormat || m_showSources))
         out += (exportFormat ? m_buffer->sources().value(ref.source) : shortSourceName(ref.source)) +

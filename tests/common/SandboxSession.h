@@ -19,6 +19,32 @@
 
 namespace vigia::test {
 
+// A bare SSH connection to target, waited for (bounded); null, with a warning saying why, when
+// it does not connect. passphrase answers a key's question (empty: the key is skipped).
+inline std::unique_ptr<ssh::SshConnection> openConnection(const ssh::SshTarget &target,
+                                                          const QString &passphrase = {}, int timeoutMs = 20000)
+{
+    registerCoreMetaTypes();
+    auto c = std::make_unique<ssh::SshConnection>();
+    QObject::connect(c.get(), &ssh::SshConnection::passphraseRequired, c.get(),
+                     [conn = c.get(), passphrase](const QString &file, bool) {
+                         conn->answerPassphrase(
+                             file, passphrase.isEmpty() ? std::nullopt : std::optional<QString>(passphrase));
+                     });
+    QSignalSpy ok(c.get(), &ssh::SshConnection::connected);
+    QSignalSpy failed(c.get(), &ssh::SshConnection::failed);
+    c->open(target);
+    if (!QTest::qWaitFor([&] { return ok.count() + failed.count() > 0; }, timeoutMs)) {
+        qWarning() << "connect did not finish in time";
+        return nullptr;
+    }
+    if (failed.count() > 0) {
+        qWarning().noquote() << "connect failed:" << failed.first().first().value<Error>().toString();
+        return nullptr;
+    }
+    return c;
+}
+
 struct SandboxSession {
     std::unique_ptr<ssh::SshConnection> conn;
     std::unique_ptr<remote::KubectlRunner> runner;

@@ -111,18 +111,14 @@ FaultReport sshdKilledMidFollow(FaultHarness &h)
     auto s = h.connect(h.sandbox().target(), &err);
     if (s->phase() != Phase::Connected)
         return failedToStart(name, err);
-    QString ns;
-    const QString pod = h.loggingPod(*s, &ns);
-    LogFollower log(s.get(), ns, pod);
-    log.start();
-    pump(3000);
+    const auto log = h.follow(*s, 3000);
     MessageCatcher m;
     h.sandbox().killSshdSessions();
     QElapsedTimer sinceEnd; // the fault is over at once: sshd's listener never went away
     sinceEnd.start();
     waitFor([&] { m.look(*s); return s->phase() != Phase::Connected || s->isStale(); }, 15000);
     waitFor([&] { m.look(*s); return s->phase() == Phase::Connected && !s->isStale(); }, 30000);
-    return finish(h, name, std::move(s), sinceEnd, m, &log);
+    return finish(h, name, std::move(s), sinceEnd, m, log.get());
 }
 
 FaultReport silentPeer(FaultHarness &h)
@@ -149,10 +145,7 @@ FaultReport silentPeer(FaultHarness &h)
     auto s = h.connect(t, &err);
     if (s->phase() != Phase::Connected)
         return failedToStart(name, err);
-    QString ns;
-    LogFollower log(s.get(), ns, h.loggingPod(*s, &ns));
-    log.start();
-    pump(3000);
+    const auto log = h.follow(*s, 3000);
     const QString oldConnection = s->connection()->target().connectionId;
     MessageCatcher m;
     relay.freeze(); // the route is gone; nobody sends a FIN or a RST
@@ -161,7 +154,7 @@ FaultReport silentPeer(FaultHarness &h)
     waitFor([&] { m.look(*s); return s->phase() == Phase::Connected && !s->isStale() &&
                                      s->connection()->target().connectionId != oldConnection; },
             40000);
-    FaultReport r = finish(h, name, std::move(s), sinceEnd, m, &log);
+    FaultReport r = finish(h, name, std::move(s), sinceEnd, m, log.get());
     // The frozen connection's sshd still lives; what it ran must not.
     int left = 0;
     waitFor([&] {
@@ -294,11 +287,7 @@ FaultReport twoInstances(FaultHarness &h)
     const bool liveA = h.waitLive(*a, 15000);
     const bool liveB = h.waitLive(*b, 15000);
     r.lost = std::max(0, h.podsMissing(*a)) + std::max(0, h.podsMissing(*b));
-    QString db;
-    QDirIterator it(h.sandbox().storageRoot(), {QStringLiteral("scheduler.db")}, QDir::Files,
-                    QDirIterator::Subdirectories);
-    if (it.hasNext())
-        db = it.next();
+    const QString db = h.schedulerDatabase();
     QTemporaryDir cacheRoot; // one cache, as two instances of one profile share it
     db::SnapshotJob jobA(a->commandRunner(), db::SnapshotCache(QStringLiteral("shared"), cacheRoot.path()));
     db::SnapshotJob jobB(b->commandRunner(), db::SnapshotCache(QStringLiteral("shared"), cacheRoot.path()));
@@ -336,9 +325,7 @@ FaultReport hostileLogs(FaultHarness &h)
         return failedToStart(name, err);
     QString ns;
     const QString pod = h.loggingPod(*s, &ns);
-    LogFollower log(s.get(), ns, pod);
-    log.start();
-    pump(2000);
+    const auto log = h.follow(*s, 2000);
     const qint64 rssBefore = test::proc::rssBytes(QCoreApplication::applicationPid());
     MessageCatcher m;
     const QStringList target{QStringLiteral("--namespace"), ns, QStringLiteral("--pod"), pod};
@@ -351,15 +338,15 @@ FaultReport hostileLogs(FaultHarness &h)
     pump(3000);
     const qint64 grew = test::proc::rssBytes(QCoreApplication::applicationPid()) - rssBefore;
     int cut = 0;
-    for (int i = 0; i < log.buffer().size(); ++i)
-        if (log.buffer().at(i).isCut())
+    for (int i = 0; i < log->buffer().size(); ++i)
+        if (log->buffer().at(i).isCut())
             ++cut;
     m.text = QStringLiteral("%1 lines of 10 MB held cut at 64 KB; RSS grew %2 MB")
                  .arg(cut)
                  .arg(double(grew) / (1024.0 * 1024.0), 0, 'f', 1);
     QElapsedTimer sinceEnd;
     sinceEnd.start();
-    FaultReport r = finish(h, name, std::move(s), sinceEnd, m, &log);
+    FaultReport r = finish(h, name, std::move(s), sinceEnd, m, log.get());
     if (r.survived && (cut < 8 || grew > qint64(300) << 20)) {
         r.survived = false;
         r.why = QStringLiteral("%1 of 8 long lines cut, RSS grew %2 bytes").arg(cut).arg(grew);

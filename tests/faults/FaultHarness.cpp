@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
+#include <QDirIterator>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -184,6 +185,22 @@ QString FaultHarness::loggingPod(session::Session &s, QString *ns)
             return p.name;
         }
     return {};
+}
+
+std::unique_ptr<LogFollower> FaultHarness::follow(session::Session &s, int warmUpMs)
+{
+    QString ns;
+    const QString pod = loggingPod(s, &ns);
+    auto log = std::make_unique<LogFollower>(&s, ns, pod);
+    log->start();
+    pump(warmUpMs);
+    return log;
+}
+
+QString FaultHarness::schedulerDatabase() const
+{
+    QDirIterator it(m_sb.storageRoot(), {QStringLiteral("scheduler.db")}, QDir::Files, QDirIterator::Subdirectories);
+    return it.hasNext() ? it.next() : QString();
 }
 
 } // namespace vigia::faults

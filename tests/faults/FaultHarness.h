@@ -65,6 +65,10 @@ public:
     int remoteKubectlAfter(int waitMs);
     // A pod whose log streams steadily.
     QString loggingPod(session::Session &s, QString *ns);
+    // A follower of that pod's log, started, with a few lines in already.
+    std::unique_ptr<LogFollower> follow(session::Session &s, int warmUpMs);
+    // The scheduler app's live database file in the sandbox's local-path storage.
+    QString schedulerDatabase() const;
     test::Sandbox &sandbox() { return m_sb; }
 
 private:

@@ -48,11 +48,7 @@ FaultReport dbAppStoppedDuringSnapshot(FaultHarness &h)
     FaultReport r;
     r.name = QStringLiteral("db_app_stopped_during_snapshot");
     r.lostUnit = QStringLiteral("rows");
-    QString db;
-    QDirIterator it(h.sandbox().storageRoot(), {QStringLiteral("scheduler.db")}, QDir::Files,
-                    QDirIterator::Subdirectories);
-    if (it.hasNext())
-        db = it.next();
+    const QString db = h.schedulerDatabase();
     QString err;
     auto s = h.connect(h.sandbox().target(), &err);
     if (db.isEmpty() || s->phase() != session::Session::Phase::Connected || !s->commandRunner()) {
@@ -147,10 +143,7 @@ FaultReport tmpFullDuringSnapshot(FaultHarness &)
         return r;
     }
     FaultHarness h(own);
-    QString db;
-    QDirIterator it(own.storageRoot(), {QStringLiteral("scheduler.db")}, QDir::Files, QDirIterator::Subdirectories);
-    if (it.hasNext())
-        db = it.next();
+    const QString db = h.schedulerDatabase();
     QString err;
     auto s = h.connect(own.target(), &err);
     if (db.isEmpty() || s->phase() != session::Session::Phase::Connected || !s->commandRunner()) {

@@ -2,6 +2,7 @@
 // relay that goes silent: the reconnect of the same client ends it, and nothing else.
 #include "ProcessTree.h"
 #include "Sandbox.h"
+#include "SandboxSession.h"
 #include "SilentRelay.h"
 #include "core/ShellQuote.h"
 #include "ssh/RemoteWrapper.h"
@@ -76,19 +77,7 @@ void TestLeftovers::cleanupTestCase()
 
 std::unique_ptr<SshConnection> TestLeftovers::connectTo(SshTarget t)
 {
-    auto c = std::make_unique<SshConnection>();
-    QSignalSpy ok(c.get(), &SshConnection::connected);
-    QSignalSpy failed(c.get(), &SshConnection::failed);
-    c->open(t);
-    if (!QTest::qWaitFor([&] { return ok.count() + failed.count() > 0; }, 20000)) {
-        qWarning() << "connect did not finish in time";
-        return nullptr;
-    }
-    if (failed.count() > 0) {
-        qWarning().noquote() << "connect failed:" << failed.first().first().value<Error>().toString();
-        return nullptr;
-    }
-    return c;
+    return test::openConnection(t);
 }
 
 SshTarget TestLeftovers::viaRelay(const test::SilentRelay &relay) const

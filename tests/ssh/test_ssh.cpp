@@ -1,6 +1,7 @@
 // The SSH transport against the sandbox's real OpenSSH sshd.
 #include "ProcessTree.h"
 #include "Sandbox.h"
+#include "SandboxSession.h"
 #include "remote/ShellQuote.h"
 #include "ssh/Fingerprint.h"
 #include "ssh/SshConnection.h"
@@ -131,24 +132,7 @@ void TestSsh::cleanupTestCase()
 
 std::unique_ptr<SshConnection> TestSsh::connectWith(const SshTarget &t, const QString &passphrase)
 {
-    auto c = std::make_unique<SshConnection>();
-    QObject::connect(c.get(), &SshConnection::passphraseRequired, c.get(),
-                     [conn = c.get(), passphrase](const QString &file, bool) {
-                         conn->answerPassphrase(
-                             file, passphrase.isEmpty() ? std::nullopt : std::optional<QString>(passphrase));
-                     });
-    QSignalSpy ok(c.get(), &SshConnection::connected);
-    QSignalSpy failed(c.get(), &SshConnection::failed);
-    c->open(t);
-    if (!QTest::qWaitFor([&] { return ok.count() + failed.count() > 0; }, 20000)) {
-        qWarning() << "connect did not finish in time";
-        return nullptr;
-    }
-    if (failed.count() > 0) {
-        qWarning().noquote() << "connect failed:" << failed.first().first().value<Error>().toString();
-        return nullptr;
-    }
-    return c;
+    return test::openConnection(t, passphrase);
 }
 
 RunResult TestSsh::run(SshConnection &c, const QString &commandLine, const ExecOptions &o, int timeoutMs)

@@ -9,12 +9,14 @@ namespace vigia::ssh {
 
 namespace {
 
-// The runtime folder: $XDG_RUNTIME_DIR (pam_systemd's /run/user/UID, private and in memory), else
-// a folder of our own under $TMPDIR or /tmp, which must be a real directory owned by us: in a
-// world-writable /tmp someone else could have made it first.
+// The runtime folder: in $XDG_RUNTIME_DIR (pam_systemd's /run/user/UID, private and in memory),
+// else under $TMPDIR or /tmp; either way a real directory owned by us: in a world-writable /tmp
+// someone else could have made it first.
+// Every command pays for this, so it runs builtins only once the folder exists: sshd sets
+// LOGNAME, and `id -u` (a process) is the fallback.
 const QString kRuntimeDir = QStringLiteral(
-    "vd=\"${XDG_RUNTIME_DIR:-${TMPDIR:-/tmp}}/vigia-$(id -u)\"; "
-    "mkdir -p -m 700 -- \"$vd\" 2>/dev/null; "
+    "vd=\"${XDG_RUNTIME_DIR:-${TMPDIR:-/tmp}}/vigia-${LOGNAME:-$(id -u)}\"; "
+    "[ -d \"$vd\" ] || mkdir -m 700 -- \"$vd\" 2>/dev/null; "
     "if [ ! -d \"$vd\" ] || [ -L \"$vd\" ] || [ ! -O \"$vd\" ]; then vd=; fi\n");
 
 // Why a wrapper and not a pty: a pty merges stderr into stdout, translates

@@ -3,6 +3,18 @@
 <context>
     <name>ActionRunner</name>
     <message>
+        <source>No answer: %1 It may have been applied; checking…</source>
+        <translation>Sin respuesta: %1 Puede que se haya aplicado; comprobando…</translation>
+    </message>
+    <message>
+        <source>Do not run it again until the check says whether it was applied.</source>
+        <translation>No la repitas hasta que la comprobación diga si se aplicó.</translation>
+    </message>
+    <message>
+        <source>could not check afterwards: no connection; look at the object before trying again</source>
+        <translation>no se pudo comprobar después: sin conexión; revisa el objeto antes de volver a intentarlo</translation>
+    </message>
+    <message>
         <location filename="../../app/actions/ActionRunner.cpp" line="+36" />
         <source>There is no connection to send the action on.</source>
         <translation>No hay conexión por la cual enviar la acción.</translation>
@@ -1686,6 +1698,10 @@ El servidor respondió: %1</translation>
 <context>
     <name>Sampler</name>
     <message>
+        <source>reads memory, load, disk use and metrics (kubectl get)</source>
+        <translation>lee memoria, carga, uso de disco y métricas (kubectl get)</translation>
+    </message>
+    <message>
         <location filename="../../app/metrics/Sampler.cpp" line="+89" />
         <source>metrics-server is not installed or not ready: no %1</source>
         <translation>metrics-server no está instalado o no está listo: sin %1</translation>
@@ -1975,6 +1991,30 @@ El servidor respondió: %1</translation>
 </context>
 <context>
     <name>SnapshotPlanner</name>
+    <message>
+        <source>reads the database file&apos;s size, owner and first bytes</source>
+        <translation>lee el tamaño, el dueño y los primeros bytes del archivo de la base de datos</translation>
+    </message>
+    <message>
+        <source>reads the database file&apos;s size and time and the WAL&apos;s header</source>
+        <translation>lee el tamaño y la hora del archivo de la base de datos y la cabecera del WAL</translation>
+    </message>
+    <message>
+        <source>reads a file beside the database</source>
+        <translation>lee un archivo junto a la base de datos</translation>
+    </message>
+    <message>
+        <source>makes a private temporary folder of the SSH user&apos;s own, and reads its free space</source>
+        <translation>crea una carpeta temporal privada del usuario SSH y lee su espacio libre</translation>
+    </message>
+    <message>
+        <source>copies the database, opened read-only, into Vigía&apos;s own temporary folder, sends the copy and removes the folder</source>
+        <translation>copia la base de datos, abierta en solo lectura, en la carpeta temporal de Vigía, envía la copia y borra la carpeta</translation>
+    </message>
+    <message>
+        <source>removes the SSH user&apos;s own snapshot folders left over two hours ago</source>
+        <translation>borra las carpetas de instantánea del usuario SSH que quedaron hace más de dos horas</translation>
+    </message>
     <message>
         <location filename="../../app/db/SnapshotPlanner.cpp" line="+84" />
         <source>Unexpected answer from the server while checking the database file.</source>
@@ -2578,6 +2618,131 @@ Tu hora local: %3</translation>
         <location filename="../../app/db/TableBrowserModel.cpp" line="+53" />
         <source>&lt;BLOB %1 bytes&gt;</source>
         <translation>&lt;BLOB de %1 bytes&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>CommandGate</name>
+    <message>
+        <source>it is not spelled by Vigía&apos;s own quoting</source>
+        <translation>no está escrita con el entrecomillado de Vigía</translation>
+    </message>
+    <message>
+        <source>it runs nothing</source>
+        <translation>no ejecuta nada</translation>
+    </message>
+    <message>
+        <source>kubectl with a verb or flag that can change the cluster</source>
+        <translation>kubectl con un verbo u opción que puede cambiar el clúster</translation>
+    </message>
+    <message>
+        <source>kubectl with a read verb</source>
+        <translation>kubectl con un verbo de lectura</translation>
+    </message>
+    <message>
+        <source>only kubectl runs with an environment</source>
+        <translation>solo kubectl se ejecuta con un entorno</translation>
+    </message>
+    <message>
+        <source>reads a file or a fact of the server</source>
+        <translation>lee un archivo o un dato del servidor</translation>
+    </message>
+    <message>
+        <source>find with an action that writes, deletes or runs something</source>
+        <translation>find con una acción que escribe, borra o ejecuta algo</translation>
+    </message>
+    <message>
+        <source>lists files</source>
+        <translation>lista archivos</translation>
+    </message>
+    <message>
+        <source>journalctl with a maintenance flag</source>
+        <translation>journalctl con una opción de mantenimiento</translation>
+    </message>
+    <message>
+        <source>reads the journal</source>
+        <translation>lee el journal</translation>
+    </message>
+    <message>
+        <source>removes Vigía&apos;s own temporary snapshot folder</source>
+        <translation>borra la carpeta temporal de instantánea de Vigía</translation>
+    </message>
+    <message>
+        <source>it removes files</source>
+        <translation>borra archivos</translation>
+    </message>
+    <message>
+        <source>a script Vigía does not know as read-only</source>
+        <translation>un script que Vigía no conoce como de solo lectura</translation>
+    </message>
+    <message>
+        <source>this script may not run under sudo</source>
+        <translation>este script no puede ejecutarse con sudo</translation>
+    </message>
+    <message>
+        <source>its arguments are not the ones the rule allows</source>
+        <translation>sus argumentos no son los que la regla permite</translation>
+    </message>
+    <message>
+        <source>a command Vigía does not know as read-only</source>
+        <translation>una orden que Vigía no conoce como de solo lectura</translation>
+    </message>
+</context>
+<context>
+    <name>ActionCheck</name>
+    <message>
+        <source>checked afterwards: %1 replicas are asked for</source>
+        <translation>comprobado después: se piden %1 réplicas</translation>
+    </message>
+    <message>
+        <source>checked afterwards: no restart was recorded</source>
+        <translation>comprobado después: no consta ningún reinicio</translation>
+    </message>
+    <message>
+        <source>checked afterwards: restarted at %1</source>
+        <translation>comprobado después: reiniciado a las %1</translation>
+    </message>
+    <message>
+        <source>checked afterwards: still %1 replicas</source>
+        <translation>comprobado después: siguen %1 réplicas</translation>
+    </message>
+    <message>
+        <source>checked afterwards: the last restart was at %1</source>
+        <translation>comprobado después: el último reinicio fue a las %1</translation>
+    </message>
+    <message>
+        <source>checked afterwards: the pod is being deleted</source>
+        <translation>comprobado después: el pod se está borrando</translation>
+    </message>
+    <message>
+        <source>checked afterwards: the pod is gone</source>
+        <translation>comprobado después: el pod ya no existe</translation>
+    </message>
+    <message>
+        <source>checked afterwards: the pod is still there</source>
+        <translation>comprobado después: el pod sigue ahí</translation>
+    </message>
+    <message>
+        <source>checked afterwards: the replica count could not be read</source>
+        <translation>comprobado después: no se pudo leer el número de réplicas</translation>
+    </message>
+    <message>
+        <source>could not check afterwards (%1): look at the object before trying again</source>
+        <translation>no se pudo comprobar después (%1): revisa el objeto antes de volver a intentarlo</translation>
+    </message>
+    <message>
+        <source>look at the rollout history before trying again</source>
+        <translation>revisa el historial del despliegue antes de volver a intentarlo</translation>
+    </message>
+</context>
+<context>
+    <name>LoginShell</name>
+    <message>
+        <source>The SSH user&apos;s login shell is %1, which Vigía cannot send commands through.</source>
+        <translation>El shell de inicio del usuario SSH es %1, a través del cual Vigía no puede enviar órdenes.</translation>
+    </message>
+    <message>
+        <source>Vigía needs a POSIX login shell (sh, bash, dash, zsh) or fish for this user. Change it on the server with `chsh -s /bin/bash`, or connect as another user.</source>
+        <translation>Vigía necesita un shell de inicio POSIX (sh, bash, dash, zsh) o fish para este usuario. Cámbialo en el servidor con `chsh -s /bin/bash`, o conéctate con otro usuario.</translation>
     </message>
 </context>
 </TS>

@@ -17,8 +17,10 @@
 #include "db/SnapshotCache.h"
 #include "kube/ClusterParsers.h"
 #include "profiles/ProfileStore.h"
+#include "remote/CommandGate.h"
 #include "session/ClusterFeed.h"
 #include "session/Session.h"
+#include "ssh/LoginShell.h"
 #include "ssh/SshConfig.h"
 
 #include <QAbstractButton>
@@ -227,6 +229,14 @@ void TestI18n::coreErrorsInSpanish()
     QVERIFY(!empty.ok());
     QCOMPARE(empty.error().message, QStringLiteral("No hay a qué conectarse."));
     QVERIFY2(empty.error().hint.startsWith(QStringLiteral("Indica un nombre de perfil")), qPrintable(empty.error().hint));
+    // This session's core strings: the login-shell refusal and a read-only rule.
+    const std::optional<Error> shell = ssh::LoginShell::refusal(ssh::ShellKind::Csh, QStringLiteral("/bin/tcsh"));
+    QVERIFY(shell);
+    QVERIFY2(shell->message.startsWith(QStringLiteral("El shell de inicio del usuario SSH es /bin/tcsh")),
+             qPrintable(shell->message));
+    const Result<QString> rule = remote::CommandGate::readOnlyRule(QStringLiteral("cat /etc/hostname"));
+    QVERIFY(rule);
+    QCOMPARE(rule.value(), QStringLiteral("lee un archivo o un dato del servidor"));
     Translations::install(*qApp, QStringLiteral("en"));
 }
 

@@ -111,10 +111,10 @@ Result<QString> CommandGate::readOnlyRule(const QString &commandLine)
         return refuse(tr("it runs nothing"));
 
     const QString program = QFileInfo(argv.first()).fileName();
-    QStringList rest = argv.mid(1);
-    if (program == QLatin1String("k3s") && !rest.isEmpty() && rest.first() == QLatin1String("kubectl"))
-        rest.removeFirst();
-    if (program == QLatin1String("kubectl") || (program == QLatin1String("k3s") && argv.value(1) == QLatin1String("kubectl"))) {
+    // `k3s kubectl` is kubectl with one more word in front.
+    const bool viaK3s = program == QLatin1String("k3s") && argv.value(1) == QLatin1String("kubectl");
+    const QStringList rest = argv.mid(viaK3s ? 2 : 1);
+    if (program == QLatin1String("kubectl") || viaK3s) {
         if (isMutatingKubectl(rest))
             return refuse(tr("kubectl with a verb or flag that can change the cluster"));
         return tr("kubectl with a read verb");

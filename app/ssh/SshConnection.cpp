@@ -7,10 +7,10 @@
 #include "ssh/SshWorker.h"
 
 #include <QHash>
-
-#include <memory>
 #include <QThread>
 #include <QTimer>
+
+#include <memory>
 
 namespace vigia::ssh {
 

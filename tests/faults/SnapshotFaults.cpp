@@ -3,6 +3,7 @@
 #include "db/SnapshotJob.h"
 
 #include <QDir>
+#include <functional>
 #include <QDirIterator>
 #include <QFile>
 #include <QProcess>
@@ -41,6 +42,27 @@ QStringList filesBeside(const QString &db)
     return QDir(QFileInfo(db).path()).entryList(QDir::Files, QDir::Name);
 }
 
+// One snapshot of db through the Session's command runner into cacheDir; onStage sees each
+// stage as it starts (1 = the probe). nullopt when it never finished.
+std::optional<db::SnapshotOutcome> takeSnapshot(session::Session &s, const QString &db, const QString &cacheDir,
+                                                const std::function<void(int)> &onStage = {})
+{
+    db::SnapshotJob job(s.commandRunner(), db::SnapshotCache(QStringLiteral("faults"), cacheDir));
+    std::optional<db::SnapshotOutcome> outcome;
+    QObject::connect(&job, &db::SnapshotJob::finished, &job,
+                     [&](quint64, const db::SnapshotOutcome &o) { outcome = o; });
+    int stages = 0;
+    QObject::connect(&job, &db::SnapshotJob::stageChanged, &job, [&](quint64, const QString &) {
+        if (onStage)
+            onStage(++stages);
+    });
+    db::SnapshotRequest req;
+    req.remotePath = db;
+    job.start(req);
+    waitFor([&] { return outcome.has_value(); }, 120000);
+    return outcome;
+}
+
 } // namespace
 
 FaultReport dbAppStoppedDuringSnapshot(FaultHarness &h)
@@ -57,24 +79,15 @@ FaultReport dbAppStoppedDuringSnapshot(FaultHarness &h)
     }
     const QStringList before = filesBeside(db);
     QTemporaryDir cache;
-    db::SnapshotJob job(s->commandRunner(), db::SnapshotCache(QStringLiteral("faults"), cache.path()));
-    std::optional<db::SnapshotOutcome> outcome;
-    QObject::connect(&job, &db::SnapshotJob::finished, &job,
-                     [&](quint64, const db::SnapshotOutcome &o) { outcome = o; });
-    // The writer is the scheduler app: it dies (OOM kill, crash) while the snapshot runs.
+    // The writer is the scheduler app: it dies (OOM kill, crash) while the snapshot runs, once
+    // the probe has found it running (its -wal and -shm there) and the copy begins.
     const qint64 writer = h.sandbox().info().value(QStringLiteral("writer_pid")).toVariant().toLongLong();
-    db::SnapshotRequest req;
-    req.remotePath = db;
     QElapsedTimer t;
     t.start();
-    // Killed once the probe has found it running (its -wal and -shm there) and the copy begins.
-    int stages = 0;
-    QObject::connect(&job, &db::SnapshotJob::stageChanged, &job, [&](quint64, const QString &) {
-        if (++stages == 2 && writer > 0)
+    const std::optional<db::SnapshotOutcome> outcome = takeSnapshot(*s, db, cache.path(), [&](int stage) {
+        if (stage == 2 && writer > 0)
             ::kill(pid_t(writer), SIGKILL);
     });
-    job.start(req);
-    waitFor([&] { return outcome.has_value(); }, 120000);
     QElapsedTimer sinceEnd;
     sinceEnd.start();
     if (!outcome) {
@@ -152,14 +165,7 @@ FaultReport tmpFullDuringSnapshot(FaultHarness &)
     }
     const QStringList before = filesBeside(db);
     QTemporaryDir cache;
-    db::SnapshotJob job(s->commandRunner(), db::SnapshotCache(QStringLiteral("faults"), cache.path()));
-    std::optional<db::SnapshotOutcome> outcome;
-    QObject::connect(&job, &db::SnapshotJob::finished, &job,
-                     [&](quint64, const db::SnapshotOutcome &o) { outcome = o; });
-    db::SnapshotRequest req;
-    req.remotePath = db;
-    job.start(req);
-    waitFor([&] { return outcome.has_value(); }, 60000);
+    const std::optional<db::SnapshotOutcome> outcome = takeSnapshot(*s, db, cache.path());
     const QStringList after = filesBeside(db);
     if (!outcome) {
         r.why = QStringLiteral("the snapshot never finished");
